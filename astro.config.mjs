@@ -1,0 +1,26 @@
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+
+// Astro 7's default Markdown processor is not remark: remark-math and rehype-katex
+// only run through unified(); MDX inherits the processor.
+export default defineConfig({
+  site: 'https://nn-from-scratch.example',
+  integrations: [mdx(), preact()],
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { throwOnError: false, strict: 'ignore' }]],
+    }),
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: 'light',
+    },
+  },
+  vite: {
+    worker: { format: 'es' },
+  },
+});
