@@ -1,0 +1,26 @@
+// The engine's one import path: everything outside src/engine imports from here.
+export { Matrix, ShapeError, formatShape, broadcastShape, add, sub, mul, scale, map, transpose, sum, sumAll, argmax, columns } from './matrix.ts';
+export type { Shape } from './matrix.ts';
+export { matmul, matmulTransA, matmulTransB } from './matmul.ts';
+export { createRng } from './random.ts';
+export type { Rng } from './random.ts';
+export { initialisers, initWeights } from './init.ts';
+export type { InitName } from './init.ts';
+export { sigmoid, tanh, relu, identity, leakyRelu, activation, scalar } from './activations.ts';
+export type { Activation, ActivationName } from './activations.ts';
+export { softmax, softmaxUnstable } from './softmax.ts';
+export {
+  crossEntropy,
+  crossEntropyFromLogits,
+  softmaxCrossEntropyGrad,
+  binaryCrossEntropy,
+  sigmoidBinaryCrossEntropyGrad,
+  mse,
+  mseGrad,
+} from './loss.ts';
+export { oneHot, fromOneHot, accuracy, predict, confusionMatrix } from './metrics.ts';
+export { MLP } from './network.ts';
+export type { MLPConfig, ForwardCache, Gradients, NetworkJSON } from './network.ts';
+export { train, evaluate, DivergenceError } from './train.ts';
+export type { TrainOptions, TrainData, Dataset, Progress, EpochRecord, TrainResult } from './train.ts';
+export { numericalGradient, relativeError, checkGradients, GRADIENT_TOLERANCE } from './gradcheck.ts';

@@ -1,0 +1,194 @@
+// Minibatch gradient descent with validation, early stopping and a way to stop.
+// Vocabulary: an EPOCH is one pass over the whole training set; an ITERATION is
+// one minibatch step. Gradients are averaged over the minibatch (the 1/m in
+// dZ2 = (A2 − Y)/m), so the learning rate means the same for any batch size.
+import { columns } from './matrix.ts';
+import type { Matrix } from './matrix.ts';
+import { accuracy, oneHot } from './metrics.ts';
+import type { MLP } from './network.ts';
+import { argmax } from './matrix.ts';
+import { createRng } from './random.ts';
+
+export interface Dataset {
+  /** (784, m): one column per example. */
+  X: Matrix;
+  labels: Uint8Array | number[];
+}
+
+export interface TrainData {
+  train: Dataset;
+  val?: Dataset;
+}
+
+export interface TrainOptions {
+  epochs: number;
+  learningRate: number;
+  batchSize: number;
+  /** Seeds the shuffles: the same seed (and network) gives the identical run. */
+  seed: number;
+  /** Early stopping: stop after this many epochs without a lower validation loss. undefined = off. */
+  patience?: number;
+  /** With early stopping, put back the parameters of the best epoch at the end (default true). */
+  restoreBest?: boolean;
+  signal?: AbortSignal;
+  /** Let other work run (a worker's Stop/Pause messages) at least this often; default 50 ms. */
+  yieldEveryMs?: number;
+  /** Awaited before every minibatch, so a UI can pause or single-step. */
+  beforeBatch?: () => Promise<void> | void;
+}
+
+export interface EpochRecord {
+  /** 1-based. */
+  epoch: number;
+  /** The running average over this epoch's minibatches (the network changed during the epoch). */
+  trainLoss: number;
+  /** Likewise a running average over the epoch's minibatches. */
+  trainAccuracy: number;
+  valLoss?: number;
+  valAccuracy?: number;
+  seconds: number;
+}
+
+export type Progress =
+  | { kind: 'batch'; epoch: number; batch: number; batches: number; loss: number; seen: number }
+  | { kind: 'epoch'; epoch: number; record: EpochRecord };
+
+export interface TrainResult {
+  history: EpochRecord[];
+  /** The epoch with the lowest validation loss; without validation data, the last epoch. */
+  bestEpoch: number;
+  stoppedEarly: boolean;
+  aborted: boolean;
+}
+
+/** The loss became NaN or ±Infinity: the steps are too big and the parameters blew up. */
+export class DivergenceError extends Error {
+  readonly epoch: number;
+  readonly batch: number;
+  readonly learningRate: number;
+
+  constructor(loss: number, epoch: number, batch: number, learningRate: number) {
+    const what = Number.isNaN(loss) ? 'NaN' : loss > 0 ? 'Infinity' : '-Infinity';
+    super(
+      `loss became ${what} at epoch ${epoch}, batch ${batch}: the learning rate ${learningRate} is too high for this network — lower it`,
+    );
+    this.name = 'DivergenceError';
+    this.epoch = epoch;
+    this.batch = batch;
+    this.learningRate = learningRate;
+  }
+}
+
+/** Loss and accuracy of the network on a whole dataset, in chunks to bound memory. */
+export function evaluate(net: MLP, data: Dataset, chunk = 2000): { loss: number; accuracy: number } {
+  const m = data.X.cols;
+  let lossSum = 0;
+  let correct = 0;
+  for (let start = 0; start < m; start += chunk) {
+    const idx = range(start, Math.min(start + chunk, m));
+    const labels = idx.map((j) => data.labels[j]);
+    const AL = net.forward(columns(data.X, idx));
+    lossSum += net.loss(AL, oneHot(labels, AL.rows)) * idx.length;
+    correct += accuracy(argmax(AL, 0), labels) * idx.length;
+  }
+  return { loss: lossSum / m, accuracy: correct / m };
+}
+
+export async function train(
+  net: MLP,
+  data: TrainData,
+  options: TrainOptions,
+  onProgress?: (p: Progress) => void,
+): Promise<TrainResult> {
+  const { epochs, learningRate, batchSize, patience, signal } = options;
+  const restoreBest = options.restoreBest ?? true;
+  const { X, labels } = data.train;
+  const m = X.cols;
+  checkOptions(options, m, labels.length);
+  const rng = createRng(options.seed);
+  const order = Uint32Array.from(range(0, m));
+  const batches = Math.ceil(m / batchSize);
+  const pause = pacer(options.yieldEveryMs ?? 50);
+
+  const history: EpochRecord[] = [];
+  let best = { epoch: 0, valLoss: Infinity, net: null as MLP | null };
+  let stoppedEarly = false;
+
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const started = now();
+    rng.shuffle(order); // a fresh random order of the examples every epoch
+    let lossSum = 0, correct = 0, seen = 0;
+    for (let batch = 1; batch <= batches; batch++) {
+      await options.beforeBatch?.();
+      await pause();
+      if (signal?.aborted) return { history, bestEpoch: best.epoch, stoppedEarly, aborted: true };
+
+      const idx = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
+      const batchLabels = Array.from(idx, (j) => labels[j]);
+      const Xb = columns(X, idx);
+      const Y = oneHot(batchLabels, net.config.sizes[net.config.sizes.length - 1]);
+
+      const cache = net.forwardWithCache(Xb);
+      const AL = cache.A[cache.A.length - 1];
+      const loss = net.loss(AL, Y);
+      if (!Number.isFinite(loss)) throw new DivergenceError(loss, epoch, batch, learningRate);
+      net.sgdStep(net.backward(cache, Y), learningRate);
+
+      lossSum += loss * idx.length;
+      correct += accuracy(argmax(AL, 0), batchLabels) * idx.length;
+      seen += idx.length;
+      onProgress?.({ kind: 'batch', epoch, batch, batches, loss, seen });
+    }
+
+    const record: EpochRecord = { epoch, trainLoss: lossSum / seen, trainAccuracy: correct / seen, seconds: 0 };
+    if (data.val) {
+      const val = evaluate(net, data.val);
+      record.valLoss = val.loss;
+      record.valAccuracy = val.accuracy;
+      if (val.loss < best.valLoss) best = { epoch, valLoss: val.loss, net: patience !== undefined ? net.clone() : null };
+    } else {
+      best = { epoch, valLoss: Infinity, net: null };
+    }
+    record.seconds = (now() - started) / 1000;
+    history.push(record);
+    onProgress?.({ kind: 'epoch', epoch, record });
+
+    // Early stopping: `patience` epochs in a row without a new best validation loss.
+    if (patience !== undefined && data.val && epoch - best.epoch >= patience) {
+      stoppedEarly = epoch < epochs;
+      break;
+    }
+  }
+
+  if (restoreBest && best.net) net.copyParametersFrom(best.net);
+  return { history, bestEpoch: best.epoch, stoppedEarly, aborted: false };
+}
+
+function checkOptions(o: TrainOptions, m: number, labelCount: number): void {
+  if (labelCount !== m) throw new RangeError(`train: X has ${m} examples (columns) but there are ${labelCount} labels`);
+  if (m === 0) throw new RangeError('train: the training set is empty');
+  if (!Number.isInteger(o.epochs) || o.epochs < 1) throw new RangeError(`train: epochs must be a whole number ≥ 1, got ${o.epochs}`);
+  if (!Number.isInteger(o.batchSize) || o.batchSize < 1) throw new RangeError(`train: batchSize must be a whole number ≥ 1, got ${o.batchSize}`);
+  if (!(o.learningRate > 0)) throw new RangeError(`train: learningRate must be > 0, got ${o.learningRate}`);
+  if (o.patience !== undefined && !(Number.isInteger(o.patience) && o.patience >= 1)) {
+    throw new RangeError(`train: patience must be a whole number ≥ 1, got ${o.patience}`);
+  }
+}
+
+/** Returns a function that, once every `ms`, waits for a macrotask so queued messages get handled. */
+function pacer(ms: number): () => Promise<void> {
+  let last = now();
+  return async () => {
+    if (now() - last < ms) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    last = now();
+  };
+}
+
+function now(): number {
+  return performance.now();
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({ length: end - start }, (_, i) => start + i);
+}
