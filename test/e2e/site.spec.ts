@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { sitePages, watchForProblems } from './pages';
+
+test('every page loads without console errors or failed requests, and passes axe', async ({ page }) => {
+  const paths = await sitePages(page);
+  expect(paths.length).toBeGreaterThan(2);
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const path of paths) {
+      const problems = watchForProblems(page);
+      await page.goto(path, { waitUntil: 'networkidle' });
+      await expect(page.locator('h1')).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+      expect(serious, `${path} in ${theme} theme`).toEqual([]);
+      expect(problems, path).toEqual([]);
+      page.removeAllListeners();
+    }
+  }
+});
+
+test('the 404 page answers with status 404 and links back to the contents', async ({ page }) => {
+  const response = await page.goto('/no-such-page/');
+  expect(response?.status()).toBe(404);
+  await page.getByRole('link', { name: 'contents' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('handwritten digits');
+});
+
+test('the theme toggle switches theme, follows the system by default and remembers a choice', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  const root = page.locator('html');
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await toggle.click();
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(255, 255, 255)');
+  await page.reload();
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  await toggle.press('Enter');
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+});
+
+test('chapter navigation: contents → chapter → next/previous and the sidebar', async ({ page }) => {
+  await page.goto('/');
+  const first = page.locator('.toc a').first();
+  const title = (await first.locator('.toc-title').textContent())!.trim();
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  const current = page.locator('#chapter-nav a[aria-current="page"]');
+  await expect(current).toContainText(title);
+  const sections = page.locator('#chapter-nav .heading-list a');
+  expect(await sections.count()).toBeGreaterThan(2);
+  const target = (await sections.nth(1).getAttribute('href'))!;
+  await sections.nth(1).click();
+  await expect(page).toHaveURL(new RegExp(`${target}$`));
+  const chapterCount = await page.locator('#chapter-nav .chapter-list > li').count();
+  if (chapterCount > 1) {
+    const nextTitle = await page.locator('.pager-next .pager-title').textContent();
+    await page.locator('.pager-next').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(nextTitle!.replace(/^\d+\.\s*/, ''));
+    await page.locator('.pager-previous').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  }
+});
+
+test('on a phone the chapter list is a menu that opens, closes with Escape and keeps focus', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await page.locator('.toc a').first().click();
+  const nav = page.locator('#chapter-nav');
+  await expect(nav).toBeHidden();
+  const menu = page.getByRole('button', { name: 'Chapters' });
+  await menu.click();
+  await expect(nav).toBeVisible();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(nav).toBeHidden();
+  await expect(menu).toBeFocused();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
