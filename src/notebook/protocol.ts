@@ -1,0 +1,49 @@
+// What the kernel worker and the page say to each other. Every value is plain data (structured-clone
+// safe): the worker formats values before they leave it, so the page never needs the engine.
+
+/** A value made ready to display: text, or a table (a Matrix or a 2-D array) with its shape. */
+export type Formatted =
+  | { type: 'text'; text: string }
+  | { type: 'table'; caption: string; columns: string[]; rows: { label: string; cells: string[] }[]; shade?: number[][] };
+
+export interface CheckCase {
+  ok: boolean;
+  /** The case's arguments, shortened for display. */
+  args: string;
+  /** On failure: the first difference, or what was thrown. */
+  detail?: string;
+}
+
+export type OutputItem =
+  | { kind: 'text'; text: string; stream: 'log' | 'warn' | 'error' | 'notice' }
+  | { kind: 'value'; label?: string; value: Formatted }
+  | { kind: 'image'; label?: string; width: number; height: number; pixels: Uint8ClampedArray }
+  | { kind: 'plot'; series: { name: string; values: (number | null)[] }[]; x?: number[]; title?: string; xLabel?: string; yLabel?: string }
+  | { kind: 'progress'; fraction: number; label?: string }
+  | { kind: 'check'; name: string; passed: number; total: number; cases: CheckCase[]; hint?: string }
+  | { kind: 'error'; error: CellError };
+
+/** An error, located in the reader's code when the stack allows it. */
+export interface CellError {
+  name: string;
+  message: string;
+  /** The cell whose code threw (it may be another cell than the one that ran, if it defined the function). */
+  cell?: number;
+  line?: number;
+  column?: number;
+}
+
+export interface RunRequest {
+  type: 'run';
+  runId: number;
+  cell: number;
+  code: string;
+  declared: string[];
+}
+
+export type ToKernel = RunRequest;
+
+export type FromKernel =
+  | { type: 'ready' }
+  | { type: 'output'; cell: number; items: OutputItem[] }
+  | { type: 'done'; runId: number; cell: number; ok: boolean; error?: CellError; ms: number };
