@@ -1,0 +1,58 @@
+// Messages between a page and the training worker (training.worker.ts). Plain data only.
+import type { ActivationName, EpochRecord, InitName, NetworkJSON } from '../engine/index.ts';
+import type { LoadProgress } from '../data/mnist-browser.ts';
+
+export interface RunConfig {
+  /** Hidden layer sizes, e.g. [128] for 784-128-10. */
+  hidden: number[];
+  activation: ActivationName;
+  init: InitName;
+  learningRate: number;
+  batchSize: number;
+  epochs: number;
+  /** Early stopping after this many epochs without a lower validation loss; 0 = off. */
+  patience: number;
+  /** How many training images to learn from (the first ones of the loaded training set). */
+  trainSize: number;
+  /** Seeds the initial weights and the shuffles: the same seed gives the same run. */
+  seed: number;
+}
+
+export type ToWorker =
+  | { type: 'load'; full: boolean }
+  | { type: 'start'; config: RunConfig; paused?: boolean }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'step' }
+  | { type: 'stop' };
+
+export interface BatchPoint {
+  /** Position in epochs: 1.5 = halfway through epoch 2. */
+  x: number;
+  loss: number;
+}
+
+export type RunState = 'idle' | 'running' | 'paused';
+
+export interface RunSummary {
+  history: EpochRecord[];
+  bestEpoch: number;
+  stoppedEarly: boolean;
+  aborted: boolean;
+  /** Measured once, at the end, on the 10,000 test images (absent when stopped). */
+  test?: { loss: number; accuracy: number };
+  model: NetworkJSON;
+  trainSize: number;
+  valSize: number;
+  seconds: number;
+}
+
+export type FromWorker =
+  | { type: 'load-progress'; progress: LoadProgress }
+  | { type: 'loaded'; trainCount: number; testCount: number; valSize: number }
+  | { type: 'load-error'; message: string }
+  | { type: 'state'; state: RunState }
+  | { type: 'batches'; points: BatchPoint[]; epoch: number; batch: number; batches: number; examplesPerSecond: number; seen: number }
+  | { type: 'epoch'; record: EpochRecord }
+  | { type: 'done'; summary: RunSummary }
+  | { type: 'error'; message: string; divergence: boolean; suggestion?: string };

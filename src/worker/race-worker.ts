@@ -1,0 +1,107 @@
+// Chapter 3's race: times the same product C = A·B computed several ways, off the main thread so
+// the page never freezes. No maths here: the entries call the engine or the chapter's reference
+// loops (src/engine/reference-matmul.ts). Adding a contestant = adding one entry to `entries`.
+import { Matrix, createRng, matmul } from '../engine/index.ts';
+import { matmulFlat, matmulFlatIKJ, matmulNested } from '../engine/reference-matmul.ts';
+
+export interface RaceRequest { n: number; k: number; m: number; seed: number }
+export type RaceMessage =
+  | { type: 'start'; entries: { id: string; label: string }[] }
+  | { type: 'result'; id: string; label: string; ms: number; runs: number; maxDiff: number }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+
+interface RaceEntry {
+  id: string;
+  label: string;
+  /** Builds this entry's own copy of A and B (not timed); returns the timed product and a reader of its output. */
+  prepare(A: Matrix, B: Matrix): { run(): void; result(): ArrayLike<number> };
+}
+
+const toNested = (M: Matrix): number[][] => M.toArray();
+
+const entries: RaceEntry[] = [
+  {
+    id: 'nested',
+    label: 'nested arrays, loops i-j-p',
+    prepare(A, B) {
+      const a = toNested(A), b = toNested(B);
+      let C: number[][] = [];
+      return { run: () => { C = matmulNested(a, b); }, result: () => C.flat() };
+    },
+  },
+  {
+    id: 'flat',
+    label: 'Float32Array, loops i-j-p',
+    prepare(A, B) {
+      let c = new Float32Array(0);
+      return { run: () => { c = matmulFlat(A.data, B.data, A.rows, A.cols, B.cols); }, result: () => c };
+    },
+  },
+  {
+    id: 'flat-ikj',
+    label: 'Float32Array, loops i-k-j',
+    prepare(A, B) {
+      let c = new Float32Array(0);
+      return { run: () => { c = matmulFlatIKJ(A.data, B.data, A.rows, A.cols, B.cols); }, result: () => c };
+    },
+  },
+  {
+    id: 'engine',
+    label: 'engine matmul(A, B)',
+    prepare(A, B) {
+      let C = new Matrix(0, 0);
+      return { run: () => { C = matmul(A, B); }, result: () => C.data };
+    },
+  },
+];
+
+/** Keep repeating until this much time has been spent (or MAX_RUNS), then report the fastest run. */
+const BUDGET_MS = 300;
+const MAX_RUNS = 25;
+
+function time(run: () => void): { ms: number; runs: number } {
+  run(); // first run: lets the JIT compile the loop
+  let best = Infinity, runs = 0, spent = 0;
+  while (runs < 2 || (spent < BUDGET_MS && runs < MAX_RUNS)) {
+    const t0 = performance.now();
+    run();
+    const dt = performance.now() - t0;
+    best = Math.min(best, dt);
+    spent += dt;
+    runs++;
+  }
+  return { ms: best, runs };
+}
+
+function largestDifference(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (x.length !== y.length) return Infinity;
+  let worst = 0;
+  for (let i = 0; i < x.length; i++) worst = Math.max(worst, Math.abs(x[i] - y[i]));
+  return worst;
+}
+
+function race({ n, k, m, seed }: RaceRequest): void {
+  const rng = createRng(seed);
+  const A = Matrix.randn(n, k, rng), B = Matrix.randn(k, m, rng);
+  const reference = matmul(A, B).data;
+  post({ type: 'start', entries: entries.map(({ id, label }) => ({ id, label })) });
+  for (const entry of entries) {
+    const contestant = entry.prepare(A, B);
+    const { ms, runs } = time(contestant.run);
+    post({ type: 'result', id: entry.id, label: entry.label, ms, runs, maxDiff: largestDifference(contestant.result(), reference) });
+  }
+  post({ type: 'done' });
+}
+
+function post(message: RaceMessage): void {
+  (self as unknown as Worker).postMessage(message);
+}
+
+self.onmessage = (event: MessageEvent<RaceRequest>) => {
+  try {
+    race(event.data);
+  } catch (error) {
+    post({ type: 'error', message: (error as Error).message });
+  }
+};

@@ -1,0 +1,179 @@
+// One training run, driven by messages: a thin adaptor around the engine's train(). It holds the
+// data, turns Pause/Resume/Step/Stop into train()'s beforeBatch hook and AbortSignal, and forwards
+// progress. All maths happens in src/engine; nothing here touches the DOM or worker globals, so
+// tests drive it directly in Node.
+import { DivergenceError, MLP, evaluate, train } from '../engine/index.ts';
+import type { Dataset, Progress } from '../engine/index.ts';
+import type { BatchPoint, FromWorker, RunConfig, RunState } from './protocol.ts';
+
+export interface SessionData {
+  /** The loaded training images; the last `validationSize` of them are held out for validation. */
+  train: { count: number; dataset(start: number, count: number): Dataset };
+  test: { count: number; dataset(start: number, count: number): Dataset };
+}
+
+/** Validation images held out from the end of the loaded training set. */
+export function validationSize(trainCount: number): number {
+  return trainCount >= 60_000 ? 10_000 : Math.min(2_000, Math.floor(trainCount / 5));
+}
+
+/** How often batch losses are flushed to the page (the page draws at most once per frame anyway). */
+const FLUSH_MS = 100;
+
+type BatchProgress = Extract<Progress, { kind: 'batch' }>;
+
+export class TrainingSession {
+  private paused = false;
+  private steps = 0;
+  private wake: (() => void) | null = null;
+  private abort: AbortController | null = null;
+  private testSet: Dataset | null = null;
+
+  constructor(private readonly data: SessionData, private readonly post: (message: FromWorker) => void) {}
+
+  get running(): boolean {
+    return this.abort !== null;
+  }
+
+  async start(config: RunConfig, startPaused = false): Promise<void> {
+    if (this.abort) this.stop();
+    const abort = new AbortController();
+    this.abort = abort;
+    this.paused = startPaused;
+    this.steps = 0;
+    this.state(startPaused ? 'paused' : 'running');
+    try {
+      await this.run(config, abort.signal);
+    } catch (error) {
+      this.post(describeError(error));
+    } finally {
+      if (this.abort === abort) {
+        this.abort = null;
+        this.state('idle');
+      }
+    }
+  }
+
+  pause(): void {
+    if (!this.abort) return;
+    this.paused = true;
+    this.state('paused');
+  }
+
+  resume(): void {
+    if (!this.abort) return;
+    this.paused = false;
+    this.state('running');
+    this.release();
+  }
+
+  /** One minibatch, then paused again. */
+  step(): void {
+    if (!this.abort) return;
+    this.paused = true;
+    this.steps++;
+    this.release();
+  }
+
+  stop(): void {
+    this.abort?.abort();
+    this.release();
+  }
+
+  private async run(config: RunConfig, signal: AbortSignal): Promise<void> {
+    const valSize = validationSize(this.data.train.count);
+    const trainSize = Math.min(config.trainSize, this.data.train.count - valSize);
+    const trainSet = this.data.train.dataset(0, trainSize);
+    const val = this.data.train.dataset(this.data.train.count - valSize, valSize);
+    const net = MLP.create({ sizes: [784, ...config.hidden, 10], activation: config.activation, init: config.init, seed: config.seed });
+    const started = performance.now();
+    const reporter = batchReporter(config.batchSize, trainSize, this.post);
+    const result = await train(
+      net,
+      { train: trainSet, val },
+      {
+        epochs: config.epochs,
+        learningRate: config.learningRate,
+        batchSize: config.batchSize,
+        seed: config.seed,
+        patience: config.patience > 0 ? config.patience : undefined,
+        signal,
+        beforeBatch: () => this.gate(signal),
+      },
+      (p) => {
+        if (p.kind === 'batch') return reporter.batch(p);
+        reporter.flush();
+        this.post({ type: 'epoch', record: p.record });
+      },
+    );
+    reporter.flush();
+    // The test set is touched once, at the very end, and only for a finished run.
+    this.testSet ??= this.data.test.dataset(0, this.data.test.count);
+    const test = result.aborted ? undefined : evaluate(net, this.testSet);
+    const seconds = (performance.now() - started) / 1000;
+    this.post({ type: 'done', summary: { ...result, test, model: net.toJSON(), trainSize, valSize, seconds } });
+  }
+
+  /** train()'s beforeBatch: waits while paused, letting one minibatch through per Step. */
+  private async gate(signal: AbortSignal): Promise<void> {
+    while (this.paused && this.steps === 0 && !signal.aborted) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+    if (this.steps > 0) this.steps--;
+  }
+
+  private release(): void {
+    this.wake?.();
+    this.wake = null;
+  }
+
+  private state(state: RunState): void {
+    this.post({ type: 'state', state });
+  }
+}
+
+/** Collects per-batch losses and posts them in packs, with the examples-per-second rate. */
+function batchReporter(batchSize: number, trainSize: number, post: (m: FromWorker) => void) {
+  let points: BatchPoint[] = [];
+  let last: BatchProgress | null = null;
+  let lastFlush = performance.now();
+  let seen = 0;
+  let windowSeen = 0;
+  let windowStart = performance.now();
+  let rate = 0;
+  return {
+    batch(p: BatchProgress) {
+      const size = Math.min(batchSize, trainSize - (p.batch - 1) * batchSize);
+      seen += size;
+      windowSeen += size;
+      points.push({ x: p.epoch - 1 + p.batch / p.batches, loss: p.loss });
+      last = p;
+      if (performance.now() - lastFlush >= FLUSH_MS) this.flush();
+    },
+    flush() {
+      if (!last) return;
+      const now = performance.now();
+      if (now - windowStart > 250) {
+        rate = (windowSeen * 1000) / (now - windowStart);
+        windowSeen = 0;
+        windowStart = now;
+      }
+      post({ type: 'batches', points, epoch: last.epoch, batch: last.batch, batches: last.batches, examplesPerSecond: rate, seen });
+      points = [];
+      lastFlush = now;
+    },
+  };
+}
+
+function describeError(error: unknown): FromWorker {
+  if (error instanceof DivergenceError) {
+    const lower = Number((error.learningRate / 10).toPrecision(2));
+    return {
+      type: 'error',
+      message: error.message,
+      divergence: true,
+      suggestion: `Press Reset, set the learning rate to ${lower} (ten times smaller) and train again.`,
+    };
+  }
+  return { type: 'error', message: error instanceof Error ? error.message : String(error), divergence: false };
+}

@@ -1,0 +1,39 @@
+// Export/import of a trained network: the serialisation half of the model store (the IndexedDB
+// half is exercised in the browser by test/e2e/training.spec.ts).
+import { describe, expect, it } from 'vitest';
+import { MLP, Matrix } from '../../src/engine/index.ts';
+import { describeModel, exportModel, importModel, type SavedModel } from '../../src/worker/saved-model.ts';
+
+function saved(): SavedModel {
+  const net = MLP.create({ sizes: [784, 16, 10], activation: 'relu', init: 'he', seed: 3 });
+  return { id: 4, name: 'mine', savedAt: '2026-11-24T00:00:00.000Z', testAccuracy: 0.912, trainedOn: { images: 8000, epochs: 2, bestEpoch: 2 }, network: net.toJSON() };
+}
+
+describe('saved models', () => {
+  it('round-trip through export and import gives a network with the same outputs', () => {
+    const original = saved();
+    const back = importModel(exportModel(original));
+    expect(back).toMatchObject({ name: 'mine', testAccuracy: 0.912, trainedOn: { images: 8000 } });
+    expect(back.id).toBeUndefined(); // a new key is given when it is stored again
+    const X = Matrix.randn(784, 3, { randn: () => Math.random() } as never);
+    const a = MLP.fromJSON(original.network).forward(X);
+    const b = MLP.fromJSON(back.network).forward(X);
+    expect(Array.from(b.data)).toEqual(Array.from(a.data));
+  });
+
+  it('imports a bare network written by MLP.toJSON and names it by its shape', () => {
+    const net = MLP.create({ sizes: [784, 8, 10], activation: 'sigmoid', init: 'xavier', seed: 1 });
+    expect(importModel(JSON.stringify(net.toJSON())).name).toBe('784-8-10 sigmoid');
+  });
+
+  it('refuses a file that is not JSON, or whose shapes are wrong, with a message saying so', () => {
+    expect(() => importModel('{oops')).toThrow(/not JSON/);
+    const broken = JSON.parse(exportModel(saved()));
+    broken.network.W[0].rows = 15;
+    expect(() => importModel(JSON.stringify(broken))).toThrow(/W\[0\] should be \(16, 784\)/);
+  });
+
+  it('describes a model by its layer sizes, activation and test accuracy', () => {
+    expect(describeModel(saved().network, 0.9761)).toBe('784-16-10 relu, 97.6% test');
+  });
+});
