@@ -14,6 +14,7 @@ export {
   crossEntropyFromLogits,
   softmaxCrossEntropyGrad,
   binaryCrossEntropy,
+  binaryCrossEntropyFromLogits,
   sigmoidBinaryCrossEntropyGrad,
   mse,
   mseGrad,
@@ -24,5 +25,7 @@ export type { MLPConfig, ForwardCache, Gradients, NetworkJSON } from './network.
 export { train, evaluate, DivergenceError } from './train.ts';
 export type { TrainOptions, TrainData, Dataset, Progress, EpochRecord, TrainResult } from './train.ts';
 export { numericalGradient, relativeError, checkGradients, GRADIENT_TOLERANCE } from './gradcheck.ts';
+export { layerStats, histogram, deadUnits } from './diagnostics.ts';
+export type { LayerStats, Histogram } from './diagnostics.ts';
 export { toyLosses1D, toyLosses2D, bowl, twoDips, narrowValley, saddle, descentStep1D, descentStep2D } from './toy-losses.ts';
 export type { ToyLoss1D, ToyLoss2D, LearningRatePresets } from './toy-losses.ts';

@@ -64,6 +64,20 @@ export function binaryCrossEntropy(A: Matrix, Y: Matrix): number {
   return total / A.cols;
 }
 
+/**
+ * Binary cross-entropy straight from the logits Z, without clipping:
+ * −[y·log σ(z) + (1 − y)·log(1 − σ(z))] = max(z, 0) − z·y + log(1 + e^(−|z|)).
+ */
+export function binaryCrossEntropyFromLogits(Z: Matrix, Y: Matrix): number {
+  sameShape('binaryCrossEntropyFromLogits', Z, Y);
+  let total = 0;
+  for (let p = 0; p < Z.data.length; p++) {
+    const z = Z.data[p];
+    total += Math.max(z, 0) - z * Y.data[p] + Math.log1p(Math.exp(-Math.abs(z)));
+  }
+  return total / Z.cols;
+}
+
 /** dL/dZ for a sigmoid output with binary cross-entropy: σ′ cancels, leaving (A − Y)/m. */
 export function sigmoidBinaryCrossEntropyGrad(A: Matrix, Y: Matrix): Matrix {
   sameShape('sigmoidBinaryCrossEntropyGrad', A, Y);

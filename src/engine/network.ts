@@ -5,7 +5,14 @@
 // In code the layers are counted from 0: W[0] is W1, b[0] is b1, W[1] is W2.
 import { activation, sigmoid, type Activation, type ActivationName } from './activations.ts';
 import { initWeights, initialisers, type InitName } from './init.ts';
-import { binaryCrossEntropy, crossEntropy, sigmoidBinaryCrossEntropyGrad, softmaxCrossEntropyGrad } from './loss.ts';
+import {
+  binaryCrossEntropy,
+  binaryCrossEntropyFromLogits,
+  crossEntropy,
+  crossEntropyFromLogits,
+  sigmoidBinaryCrossEntropyGrad,
+  softmaxCrossEntropyGrad,
+} from './loss.ts';
 import { matmul, matmulTransA, matmulTransB } from './matmul.ts';
 import { Matrix, ShapeError, add, formatShape, mul, sum } from './matrix.ts';
 import { createRng } from './random.ts';
@@ -107,6 +114,20 @@ export class MLP {
   /** The loss of output A_L against one-hot Y, averaged over the batch. */
   loss(AL: Matrix, Y: Matrix): number {
     return this.config.output === 'sigmoid' ? binaryCrossEntropy(AL, Y) : crossEntropy(AL, Y);
+  }
+
+  /**
+   * The same loss computed from the output layer's logits Z_L, exact even where
+   * A_L rounds to 0 or 1 (no clipping), so a blown-up network shows a blown-up loss.
+   */
+  lossFromLogits(ZL: Matrix, Y: Matrix): number {
+    return this.config.output === 'sigmoid' ? binaryCrossEntropyFromLogits(ZL, Y) : crossEntropyFromLogits(ZL, Y);
+  }
+
+  /** The loss of knowing nothing (every output equal): ln(classes) for softmax, classes·ln 2 for sigmoid. */
+  chanceLoss(): number {
+    const classes = this.config.sizes[this.config.sizes.length - 1];
+    return this.config.output === 'sigmoid' ? classes * Math.LN2 : Math.log(classes);
   }
 
   /** Backpropagation: the gradient of the batch-averaged loss for every W and b. */

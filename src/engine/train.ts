@@ -61,21 +61,32 @@ export interface TrainResult {
   aborted: boolean;
 }
 
-/** The loss became NaN or ±Infinity: the steps are too big and the parameters blew up. */
+/**
+ * A minibatch loss this many times above where training started (or above the
+ * loss of pure guessing, if that is higher) means the steps have thrown the
+ * network far from any minimum. A careful engine rarely reaches NaN: the stable
+ * softmax and the clipped log keep the numbers finite while the network is ruined
+ * (ReLU units die, outputs saturate), so we stop on this too.
+ */
+const EXPLODED = 10;
+
+/** The loss became NaN or ±Infinity, or exploded: the steps are too big for this network. */
 export class DivergenceError extends Error {
   readonly epoch: number;
   readonly batch: number;
   readonly learningRate: number;
+  readonly loss: number;
 
-  constructor(loss: number, epoch: number, batch: number, learningRate: number) {
-    const what = Number.isNaN(loss) ? 'NaN' : loss > 0 ? 'Infinity' : '-Infinity';
-    super(
-      `loss became ${what} at epoch ${epoch}, batch ${batch}: the learning rate ${learningRate} is too high for this network — lower it`,
-    );
+  constructor(loss: number, epoch: number, batch: number, learningRate: number, reference?: number) {
+    const what = Number.isNaN(loss) ? 'became NaN'
+      : !Number.isFinite(loss) ? `became ${loss > 0 ? 'Infinity' : '-Infinity'}`
+      : `exploded to ${loss.toPrecision(3)} (over ${EXPLODED}× its starting ${reference?.toPrecision(3)})`;
+    super(`loss ${what} at epoch ${epoch}, batch ${batch}: the learning rate ${learningRate} is too high for this network — lower it`);
     this.name = 'DivergenceError';
     this.epoch = epoch;
     this.batch = batch;
     this.learningRate = learningRate;
+    this.loss = loss;
   }
 }
 
@@ -87,8 +98,9 @@ export function evaluate(net: MLP, data: Dataset, chunk = 2000): { loss: number;
   for (let start = 0; start < m; start += chunk) {
     const idx = range(start, Math.min(start + chunk, m));
     const labels = idx.map((j) => data.labels[j]);
-    const AL = net.forward(columns(data.X, idx));
-    lossSum += net.loss(AL, oneHot(labels, AL.rows)) * idx.length;
+    const { Z, A } = net.forwardWithCache(columns(data.X, idx));
+    const AL = A[A.length - 1];
+    lossSum += net.lossFromLogits(Z[Z.length - 1], oneHot(labels, AL.rows)) * idx.length;
     correct += accuracy(argmax(AL, 0), labels) * idx.length;
   }
   return { loss: lossSum / m, accuracy: correct / m };
@@ -113,6 +125,7 @@ export async function train(
   const history: EpochRecord[] = [];
   let best = { epoch: 0, valLoss: Infinity, net: null as MLP | null };
   let stoppedEarly = false;
+  let reference: number | undefined; // the first minibatch's loss, for spotting an explosion
 
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const started = now();
@@ -130,8 +143,11 @@ export async function train(
 
       const cache = net.forwardWithCache(Xb);
       const AL = cache.A[cache.A.length - 1];
-      const loss = net.loss(AL, Y);
-      if (!Number.isFinite(loss)) throw new DivergenceError(loss, epoch, batch, learningRate);
+      const loss = net.lossFromLogits(cache.Z[cache.Z.length - 1], Y);
+      reference ??= Math.max(loss, net.chanceLoss());
+      if (!Number.isFinite(loss) || loss > EXPLODED * reference) {
+        throw new DivergenceError(loss, epoch, batch, learningRate, reference);
+      }
       net.sgdStep(net.backward(cache, Y), learningRate);
 
       lossSum += loss * idx.length;
