@@ -38,7 +38,7 @@ function baselineSeconds(): number {
   const started = performance.now();
   for (let s = 0; s < BASELINE_IMAGES; s += BATCH) {
     const Xb = grid.map((row) => row.slice(s, s + BATCH));
-    const Yb = Array.from({ length: 10 }, (_, i) => labels.slice(s, s + BATCH).map((y) => (y === i ? 1 : 0)));
+    const Yb = Array.from({ length: 10 }, (_, i) => Array.from(labels.slice(s, s + BATCH), (y) => (y === i ? 1 : 0)));
     plainStep(net, Xb, Yb, LEARNING_RATE);
   }
   return (performance.now() - started) / 1000;
