@@ -2,11 +2,9 @@
 // Vocabulary: an EPOCH is one pass over the whole training set; an ITERATION is
 // one minibatch step. Gradients are averaged over the minibatch (the 1/m in
 // dZ2 = (A2 − Y)/m), so the learning rate means the same for any batch size.
-import { columns } from './matrix.ts';
-import type { Matrix } from './matrix.ts';
+import { argmax, columns, type Matrix } from './matrix.ts';
 import { accuracy, oneHot } from './metrics.ts';
 import type { MLP } from './network.ts';
-import { argmax } from './matrix.ts';
 import { createRng } from './random.ts';
 
 export interface Dataset {
@@ -125,7 +123,7 @@ export async function train(
   const history: EpochRecord[] = [];
   let best = { epoch: 0, valLoss: Infinity, net: null as MLP | null };
   let stoppedEarly = false;
-  let reference: number | undefined; // the first minibatch's loss, for spotting an explosion
+  let reference: number | undefined; // the first minibatch's loss (at least chance level), for spotting an explosion
 
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const started = now();
