@@ -20,7 +20,7 @@ export interface RunConfig {
 
 export type ToWorker =
   | { type: 'load'; full: boolean }
-  | { type: 'start'; config: RunConfig; paused?: boolean }
+  | { type: 'start'; config: RunConfig; paused?: boolean; /** Echoed on the run's messages, so stale ones can be ignored. */ run?: number }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'step' }
@@ -47,7 +47,9 @@ export interface RunSummary {
   seconds: number;
 }
 
-export type FromWorker =
+/** Messages about a run carry its `run` number (from the start message). */
+export type FromWorker = (
+
   | { type: 'load-progress'; progress: LoadProgress }
   | { type: 'loaded'; trainCount: number; testCount: number; valSize: number }
   | { type: 'load-error'; message: string }
@@ -55,4 +57,5 @@ export type FromWorker =
   | { type: 'batches'; points: BatchPoint[]; epoch: number; batch: number; batches: number; examplesPerSecond: number; seen: number }
   | { type: 'epoch'; record: EpochRecord }
   | { type: 'done'; summary: RunSummary }
-  | { type: 'error'; message: string; divergence: boolean; suggestion?: string };
+  | { type: 'error'; message: string; divergence: boolean; suggestion?: string }
+) & { run?: number };

@@ -28,24 +28,29 @@ export class TrainingSession {
   private wake: (() => void) | null = null;
   private abort: AbortController | null = null;
   private testSet: Dataset | null = null;
+  private runPost: (message: FromWorker) => void;
 
-  constructor(private readonly data: SessionData, private readonly post: (message: FromWorker) => void) {}
+  constructor(private readonly data: SessionData, private readonly post: (message: FromWorker) => void) {
+    this.runPost = post;
+  }
 
   get running(): boolean {
     return this.abort !== null;
   }
 
-  async start(config: RunConfig, startPaused = false): Promise<void> {
+  async start(config: RunConfig, startPaused = false, run?: number): Promise<void> {
     if (this.abort) this.stop();
+    const post = (message: FromWorker) => this.post(run === undefined ? message : { ...message, run });
     const abort = new AbortController();
     this.abort = abort;
     this.paused = startPaused;
     this.steps = 0;
+    this.runPost = post;
     this.state(startPaused ? 'paused' : 'running');
     try {
-      await this.run(config, abort.signal);
+      await this.run(config, abort.signal, post);
     } catch (error) {
-      this.post(describeError(error));
+      post(describeError(error));
     } finally {
       if (this.abort === abort) {
         this.abort = null;
@@ -80,14 +85,14 @@ export class TrainingSession {
     this.release();
   }
 
-  private async run(config: RunConfig, signal: AbortSignal): Promise<void> {
+  private async run(config: RunConfig, signal: AbortSignal, post: (message: FromWorker) => void): Promise<void> {
     const valSize = validationSize(this.data.train.count);
     const trainSize = Math.min(config.trainSize, this.data.train.count - valSize);
     const trainSet = this.data.train.dataset(0, trainSize);
     const val = this.data.train.dataset(this.data.train.count - valSize, valSize);
     const net = MLP.create({ sizes: [784, ...config.hidden, 10], activation: config.activation, init: config.init, seed: config.seed });
     const started = performance.now();
-    const reporter = batchReporter(config.batchSize, trainSize, this.post);
+    const reporter = batchReporter(config.batchSize, trainSize, post);
     const result = await train(
       net,
       { train: trainSet, val },
@@ -103,7 +108,7 @@ export class TrainingSession {
       (p) => {
         if (p.kind === 'batch') return reporter.batch(p);
         reporter.flush();
-        this.post({ type: 'epoch', record: p.record });
+        post({ type: 'epoch', record: p.record });
       },
     );
     reporter.flush();
@@ -111,7 +116,7 @@ export class TrainingSession {
     this.testSet ??= this.data.test.dataset(0, this.data.test.count);
     const test = result.aborted ? undefined : evaluate(net, this.testSet);
     const seconds = (performance.now() - started) / 1000;
-    this.post({ type: 'done', summary: { ...result, test, model: net.toJSON(), trainSize, valSize, seconds } });
+    post({ type: 'done', summary: { ...result, test, model: net.toJSON(), trainSize, valSize, seconds } });
   }
 
   /** train()'s beforeBatch: waits while paused, letting one minibatch through per Step. */
@@ -128,7 +133,7 @@ export class TrainingSession {
   }
 
   private state(state: RunState): void {
-    this.post({ type: 'state', state });
+    this.runPost({ type: 'state', state });
   }
 }
 

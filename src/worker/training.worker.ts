@@ -33,7 +33,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     post({ type: 'error', message: 'MNIST is not loaded yet: load it before training.', divergence: false });
     return;
   }
-  if (message.type === 'start') void session.start(message.config, message.paused);
+  if (message.type === 'start') void session.start(message.config, message.paused, message.run);
   else if (message.type === 'pause') session.pause();
   else if (message.type === 'resume') session.resume();
   else if (message.type === 'step') session.step();

@@ -27,7 +27,7 @@ describe('compact MNIST encoding', () => {
   });
 
   it('the build endpoint serves chunk test-0 as the 10,000 test images, and train-5 as the last 10,000', async () => {
-    for (const [file, split, start] of [['test-0.gz', 'test', 0], ['train-5.gz', 'train', 50_000]] as const) {
+    for (const [file, split, start] of [['test-0.bin', 'test', 0], ['train-5.bin', 'train', 50_000]] as const) {
       const response = await GET({ params: { file } } as never);
       const body = new Uint8Array(await response.arrayBuffer());
       expect(Number(response.headers.get('Content-Length'))).toBe(body.length);
@@ -40,7 +40,7 @@ describe('compact MNIST encoding', () => {
   });
 
   it('MNIST facts survive: test image 0 is a 7, training image 0 a 5', async () => {
-    const test0 = decodeSplit(await gunzip(new Uint8Array(await (await GET({ params: { file: 'test-0.gz' } } as never)).arrayBuffer())));
+    const test0 = decodeSplit(await gunzip(new Uint8Array(await (await GET({ params: { file: 'test-0.bin' } } as never)).arrayBuffer())));
     expect(test0.labels[0]).toBe(7);
     const train0 = decodeSplit(encodeSplit(idxSlice('train', 0, 1)));
     expect(train0.labels[0]).toBe(5);

