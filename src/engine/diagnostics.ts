@@ -31,9 +31,9 @@ export function layerStats(A: Matrix): LayerStats {
 }
 
 export interface Histogram {
-  /** counts[k] holds the entries in [lo + k·w, lo + (k+1)·w), w = (hi − lo)/bins. */
+  /** counts[k] holds the entries in [lo + k·w, lo + (k+1)·w), w = (hi − lo)/bins; the last bin also holds hi. */
   counts: number[];
-  /** Entries below lo and at or above hi (not in counts), so nothing is hidden. */
+  /** Entries below lo and above hi (not in counts), so nothing is hidden. */
   below: number;
   above: number;
   /** Entries counted in all (skipped zeros excluded). */
@@ -41,12 +41,12 @@ export interface Histogram {
 }
 
 /**
- * Counts the entries of A in `bins` equal bins over [lo, hi). With skipZeros, exact
+ * Counts the entries of A in `bins` equal bins over [lo, hi]. With skipZeros, exact
  * zeros are left out (after ReLU half the entries are 0 and would dwarf the rest).
  */
 export function histogram(A: Matrix, lo: number, hi: number, bins: number, skipZeros = false): Histogram {
   if (!(hi > lo) || !Number.isInteger(bins) || bins < 1) {
-    throw new RangeError(`histogram: need lo < hi and a whole number of bins ≥ 1, got [${lo}, ${hi}) and ${bins}`);
+    throw new RangeError(`histogram: need lo < hi and a whole number of bins ≥ 1, got [${lo}, ${hi}] and ${bins}`);
   }
   const counts = new Array<number>(bins).fill(0);
   let below = 0, above = 0, total = 0;
@@ -56,7 +56,7 @@ export function histogram(A: Matrix, lo: number, hi: number, bins: number, skipZ
     if (skipZeros && v === 0) continue;
     total++;
     if (v < lo) below++;
-    else if (v >= hi) above++;
+    else if (v > hi) above++; // tanh(z) of a large z is exactly 1.0 in float32: keep it in the last bin
     else counts[Math.min(bins - 1, Math.floor((v - lo) / width))]++;
   }
   return { counts, below, above, total };
