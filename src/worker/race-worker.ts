@@ -56,22 +56,35 @@ const entries: RaceEntry[] = [
   },
 ];
 
-/** Keep repeating until this much time has been spent (or MAX_RUNS), then report the fastest run. */
+/** A sample is `reps` back-to-back runs lasting at least MIN_SAMPLE_MS, so even a product of a few
+ * microseconds spans many ticks of the browser's coarse timer. */
+const MIN_SAMPLE_MS = 10;
+/** Keep sampling until this much time has been spent (or MAX_SAMPLES), then report the fastest sample. */
 const BUDGET_MS = 300;
-const MAX_RUNS = 25;
+const MAX_SAMPLES = 15;
+
+function sample(run: () => void, reps: number): number {
+  const t0 = performance.now();
+  for (let r = 0; r < reps; r++) run();
+  return performance.now() - t0;
+}
 
 function time(run: () => void): { ms: number; runs: number } {
   run(); // first run: lets the JIT compile the loop
-  let best = Infinity, runs = 0, spent = 0;
-  while (runs < 2 || (spent < BUDGET_MS && runs < MAX_RUNS)) {
-    const t0 = performance.now();
-    run();
-    const dt = performance.now() - t0;
-    best = Math.min(best, dt);
-    spent += dt;
-    runs++;
+  let reps = 1;
+  let dt = sample(run, reps);
+  while (dt < MIN_SAMPLE_MS && reps < 1 << 20) {
+    reps *= 2;
+    dt = sample(run, reps);
   }
-  return { ms: best, runs };
+  let best = dt / reps, spent = dt, samples = 1;
+  while (samples < 2 || (spent < BUDGET_MS && samples < MAX_SAMPLES)) {
+    const t = sample(run, reps);
+    best = Math.min(best, t / reps);
+    spent += t;
+    samples++;
+  }
+  return { ms: best, runs: samples * reps };
 }
 
 function largestDifference(x: ArrayLike<number>, y: ArrayLike<number>): number {
