@@ -102,7 +102,8 @@ export class Matrix {
   }
 
   private index(i: number, j: number): number {
-    if (!(i >= 0 && i < this.rows && j >= 0 && j < this.cols) || !Number.isInteger(i) || !Number.isInteger(j)) {
+    const inside = Number.isInteger(i) && Number.isInteger(j) && i >= 0 && i < this.rows && j >= 0 && j < this.cols;
+    if (!inside) {
       throw new RangeError(`index (${i}, ${j}) is outside a matrix of shape ${formatShape(this.shape)}`);
     }
     return i * this.cols + j;
