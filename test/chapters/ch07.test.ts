@@ -1,0 +1,77 @@
+// Claims of chapter 7 (Softmax), checked with the engine against hand values and identities.
+import { describe, expect, it } from 'vitest';
+import { Matrix, createRng, scalar, softmax, softmaxUnstable, sum } from '../../src/engine';
+
+const column = (values: number[]) => Array.from(softmax(Matrix.fromColumn(values)).data);
+
+describe('chapter 7: softmax', () => {
+  it('the worked example: softmax(2, 1, 0.1) = (0.659, 0.242, 0.099), from e^z = (7.389, 2.718, 1.105) over 11.212', () => {
+    const p = column([2, 1, 0.1]);
+    expect(p[0]).toBeCloseTo(7.389 / 11.212, 3);
+    expect(p[0]).toBeCloseTo(0.659, 3);
+    expect(p[1]).toBeCloseTo(0.242, 3);
+    expect(p[2]).toBeCloseTo(0.099, 3);
+  });
+
+  it('works down each column of a batch: every column of softmax(Z) sums to 1', () => {
+    const Z = Matrix.fromArray([[2, -1], [1, 0], [0.1, 3]]);
+    const sums = sum(softmax(Z), 0);
+    expect(sums.shape).toEqual([1, 2]);
+    for (const s of sums.data) expect(s).toBeCloseTo(1, 6);
+    expect(Array.from(softmax(Matrix.fromColumn([-1, 0, 3])).data)).toEqual(
+      [0, 1, 2].map((i) => softmax(Z).get(i, 1)),
+    );
+  });
+
+  it('temperature: T = 0.25 gives (0.982, 0.018, 0.000), T = 5 gives (0.400, 0.327, 0.273), order kept', () => {
+    const cold = column([8, 4, 0.4]);
+    expect(cold.map((p) => +p.toFixed(3))).toEqual([0.982, 0.018, 0]);
+    const hot = column([0.4, 0.2, 0.02]);
+    expect(hot.map((p) => +p.toFixed(3))).toEqual([0.4, 0.327, 0.273]);
+  });
+
+  it('adding a constant to every logit changes nothing (stable softmax), even c = 800', () => {
+    const rng = createRng(7);
+    for (let trial = 0; trial < 20; trial++) {
+      const z = Array.from({ length: 10 }, () => 3 * rng.randn());
+      const c = 1000 * rng.next() - 200;
+      const shifted = column(z.map((v) => v + c));
+      column(z).forEach((p, i) => expect(shifted[i]).toBeCloseTo(p, 4));
+    }
+  });
+
+  it('without subtracting the max, logits of 800 overflow: e^800 = Infinity and the result is NaN', () => {
+    expect(Math.exp(800)).toBe(Infinity);
+    expect(Math.exp(709)).toBeLessThan(Infinity);
+    expect(Math.exp(710)).toBe(Infinity); // the threshold is log(max double) ≈ 709.78
+    const big = Matrix.fromColumn([800, 799, 790]);
+    expect(Array.from(softmaxUnstable(big).data).every(Number.isNaN)).toBe(true);
+    const stable = Array.from(softmax(big).data);
+    column([10, 9, 0]).forEach((p, i) => expect(stable[i]).toBeCloseTo(p, 6));
+  });
+
+  it('the widget default: with c = 710 and logits (2, 1, 0.1, −1), the formula as written gives NaN', () => {
+    const unstable = Array.from(softmaxUnstable(Matrix.fromColumn([712, 711, 710.1, 709])).data);
+    expect(unstable.slice(0, 3).every(Number.isNaN)).toBe(true);
+    const below = Array.from(softmaxUnstable(Matrix.fromColumn([702, 701, 700.1, 699])).data);
+    column([2, 1, 0.1, -1]).forEach((p, i) => expect(below[i]).toBeCloseTo(p, 5));
+  });
+
+  it('two classes: softmax([z1, z2])₁ = σ(z1 − z2), and the second is 1 − σ(z1 − z2) = σ(z2 − z1)', () => {
+    const rng = createRng(77);
+    for (let trial = 0; trial < 50; trial++) {
+      const z1 = 5 * rng.randn();
+      const z2 = 5 * rng.randn();
+      const [p1, p2] = column([z1, z2]);
+      expect(p1).toBeCloseTo(scalar.sigmoid.f(z1 - z2), 6);
+      expect(p2).toBeCloseTo(1 - scalar.sigmoid.f(z1 - z2), 6);
+      expect(p2).toBeCloseTo(scalar.sigmoid.f(z2 - z1), 6);
+    }
+    // "subtract 1 from it" gives a negative number, which is no probability
+    expect(scalar.sigmoid.f(1) - 1).toBeLessThan(0);
+  });
+
+  it('a single sigmoid output is softmax([z, 0])', () => {
+    for (const z of [-4, -0.5, 0, 1.3, 6]) expect(column([z, 0])[0]).toBeCloseTo(scalar.sigmoid.f(z), 6);
+  });
+});
