@@ -46,6 +46,16 @@ function sparseTimesDense(b: Float32Array, rows: number, k: number, at: Float32A
   }
 }
 
+/** C (n, m) = A·Bᵀ for A (n, k) and a mostly-zero B (m, k), computed as Cᵀ = B·Aᵀ.
+ * This builds transposed copies of A and C: small next to the work they save. */
+function productFromSparse(a: Float32Array, n: number, k: number, b: Float32Array, m: number, c: Float32Array): void {
+  const at = new Float32Array(k * n);
+  transposeInto(a, n, k, at);
+  const ct = new Float32Array(m * n);
+  sparseTimesDense(b, m, k, at, n, ct);
+  transposeInto(ct, m, n, c);
+}
+
 /** C = A·B with A (n, k), B (k, m), C (n, m). */
 export function matmul(a: Float32Array, b: Float32Array, c: Float32Array, n: number, k: number, m: number): void {
   if (mostlyZero(b)) {
@@ -65,15 +75,6 @@ export function matmul(a: Float32Array, b: Float32Array, c: Float32Array, n: num
       for (let j = 0; j < m; j++) c[ci + j] += aip * b[bp + j];
     }
   }
-}
-
-/** C (n, m) = A·Bᵀ for A (n, k) and a mostly-zero B (m, k), computed as Cᵀ = B·Aᵀ. */
-function productFromSparse(a: Float32Array, n: number, k: number, b: Float32Array, m: number, c: Float32Array): void {
-  const at = new Float32Array(k * n);
-  transposeInto(a, n, k, at);
-  const ct = new Float32Array(m * n);
-  sparseTimesDense(b, m, k, at, n, ct);
-  transposeInto(ct, m, n, c);
 }
 
 /** C = Aᵀ·B with A (k, n), B (k, m), C (n, m), without building Aᵀ. */
