@@ -46,8 +46,10 @@ function sparseTimesDense(b: Float32Array, rows: number, k: number, at: Float32A
   }
 }
 
-/** C (n, m) = A·Bᵀ for A (n, k) and a mostly-zero B (m, k), computed as Cᵀ = B·Aᵀ.
- * This builds transposed copies of A and C: small next to the work they save. */
+/**
+ * C (n, m) = A·Bᵀ for A (n, k) and a mostly-zero B (m, k), computed as Cᵀ = B·Aᵀ.
+ * This builds transposed copies of A and C: small next to the work they save.
+ */
 function productFromSparse(a: Float32Array, n: number, k: number, b: Float32Array, m: number, c: Float32Array): void {
   const at = new Float32Array(k * n);
   transposeInto(a, n, k, at);
