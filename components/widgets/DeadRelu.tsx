@@ -1,0 +1,137 @@
+// Chapter 6: train a 784 → 64 → 10 network on MNIST at a high learning rate, once
+// with ReLU and once with leaky ReLU, and count the dead hidden units after every
+// epoch. Training and counting happen in a worker (src/worker/dead-units-worker.ts).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DeadAct, DeadRunConfig, FromDeadWorker, ToDeadWorker } from '../../src/worker/dead-units-worker';
+import LineChart from '../ui/LineChart';
+import './DeadRelu.css';
+
+const HIDDEN = 64;
+const EPOCHS = 10;
+const RATES = [0.1, 0.5, 0.8, 1];
+const ALPHAS = [0.01, 0.1];
+
+interface Row {
+  dead: Partial<Record<DeadAct, number>>;
+  acc: Partial<Record<DeadAct, number | null>>;
+}
+
+type Status = { kind: 'idle' } | { kind: 'loading'; fraction: number } | { kind: 'running' } | { kind: 'done' } | { kind: 'error'; message: string };
+
+function statusText(status: Status, rows: Row[], diverged: string[]): string {
+  const last = rows[rows.length - 1];
+  const counts = last ? `ReLU ${last.dead.relu ?? '…'} dead of ${HIDDEN}, leaky ReLU ${last.dead.leakyRelu ?? '…'}` : '';
+  const extra = diverged.length ? ` ${diverged.join(' ')}` : '';
+  switch (status.kind) {
+    case 'idle': return 'Press Train to start both runs.';
+    case 'loading': return `Loading MNIST… ${Math.round(100 * status.fraction)}%`;
+    case 'running': return `Epoch ${Math.max(0, rows.length - 1)} of ${EPOCHS}: ${counts}.${extra}`;
+    case 'done': return `Done after ${EPOCHS} epochs: ${counts}.${extra}`;
+    case 'error': return `Error: ${status.message}`;
+  }
+}
+
+export default function DeadRelu() {
+  const [rate, setRate] = useState(0.8);
+  const [alpha, setAlpha] = useState(0.1);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [diverged, setDiverged] = useState<string[]>([]);
+  const worker = useRef<Worker | null>(null);
+  const run = useRef(0);
+
+  useEffect(() => () => worker.current?.terminate(), []);
+
+  const onMessage = (m: FromDeadWorker) => {
+    if (m.run !== run.current) return; // a message from a run that was replaced
+    if (m.type === 'loading') setStatus({ kind: 'loading', fraction: m.fraction });
+    else if (m.type === 'epoch') {
+      setStatus({ kind: 'running' });
+      setRows((old) => {
+        const next = old.slice();
+        while (next.length <= m.epoch) next.push({ dead: {}, acc: {} });
+        next[m.epoch] = { dead: { ...next[m.epoch].dead, [m.act]: m.dead }, acc: { ...next[m.epoch].acc, [m.act]: m.valAccuracy } };
+        return next;
+      });
+    } else if (m.type === 'diverged') setDiverged((d) => [...d, `${m.act === 'relu' ? 'ReLU' : 'Leaky ReLU'} run diverged: ${m.message}.`]);
+    else if (m.type === 'done') setStatus({ kind: 'done' });
+    else setStatus({ kind: 'error', message: m.message });
+  };
+
+  const start = () => {
+    if (!worker.current) {
+      worker.current = new Worker(new URL('../../src/worker/dead-units-worker.ts', import.meta.url), { type: 'module', name: 'dead-units' });
+      worker.current.onmessage = (e: MessageEvent<FromDeadWorker>) => onMessage(e.data);
+      worker.current.onerror = (e) => {
+        e.preventDefault();
+        setStatus({ kind: 'error', message: `the training worker crashed (${e.message || 'unknown error'})` });
+      };
+    }
+    run.current++;
+    setRows([]);
+    setDiverged([]);
+    setStatus({ kind: 'loading', fraction: 0 });
+    const config: DeadRunConfig = { learningRate: rate, alpha, epochs: EPOCHS, hidden: HIDDEN, trainSize: 2000, probeSize: 500, seed: 1 };
+    worker.current.postMessage({ type: 'start', run: run.current, config } satisfies ToDeadWorker);
+  };
+
+  const stop = () => {
+    worker.current?.postMessage({ type: 'stop' } satisfies ToDeadWorker);
+    run.current++;
+    setStatus({ kind: 'idle' });
+  };
+
+  const busy = status.kind === 'loading' || status.kind === 'running';
+  const pct = (v: number | null | undefined) => (v == null ? '–' : `${(100 * v).toFixed(0)}%`);
+
+  return (
+    <div class="deadrelu" data-testid="dead-relu">
+      <div class="deadrelu-controls">
+        <label>
+          learning rate η
+          <select value={rate} disabled={busy} onChange={(e) => setRate(Number((e.target as HTMLSelectElement).value))} data-testid="deadrelu-rate">
+            {RATES.map((r) => <option value={r}>{r}</option>)}
+          </select>
+        </label>
+        <label>
+          leaky slope α
+          <select value={alpha} disabled={busy} onChange={(e) => setAlpha(Number((e.target as HTMLSelectElement).value))}>
+            {ALPHAS.map((a) => <option value={a}>{a}</option>)}
+          </select>
+        </label>
+        {busy
+          ? <button type="button" onClick={stop}>Stop</button>
+          : <button type="button" onClick={start}>Train both</button>}
+      </div>
+      <p class="deadrelu-status" aria-live="polite" data-testid="deadrelu-status">{statusText(status, rows, diverged)}</p>
+      <LineChart
+        title={`Dead hidden units (of ${HIDDEN})`}
+        xLabel="epoch"
+        x={rows.map((_, e) => e)}
+        series={[
+          { label: 'ReLU', color: '--bad', values: rows.map((r) => r.dead.relu ?? null), points: true },
+          { label: `leaky ReLU (α = ${alpha})`, color: '--accent', values: rows.map((r) => r.dead.leakyRelu ?? null), points: true, dashed: true },
+        ]}
+        yRange={[0, HIDDEN]}
+        height={180}
+      />
+      <table class="deadrelu-table" data-testid="deadrelu-table">
+        <caption>Per epoch: units with z ≤ 0 on all 500 probe images, and validation accuracy</caption>
+        <thead>
+          <tr><th scope="col">epoch</th><th scope="col">ReLU dead</th><th scope="col">leaky “dead”</th><th scope="col">ReLU acc.</th><th scope="col">leaky acc.</th></tr>
+        </thead>
+        <tbody>
+          {rows.map((r, e) => (
+            <tr>
+              <th scope="row">{e}</th>
+              <td data-testid="dead-relu-count">{r.dead.relu ?? '…'}</td>
+              <td data-testid="dead-leaky-count">{r.dead.leakyRelu ?? '…'}</td>
+              <td>{pct(r.acc.relu)}</td>
+              <td>{pct(r.acc.leakyRelu)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
