@@ -4,6 +4,7 @@ import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import remarkCells from './src/notebook/remark-cells.ts';
 
 // Astro 7's default Markdown processor is not remark: remark-math and rehype-katex
 // only run through unified(); MDX inherits the processor.
@@ -12,7 +13,7 @@ export default defineConfig({
   integrations: [mdx(), preact()],
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkMath],
+      remarkPlugins: [remarkMath, remarkCells],
       rehypePlugins: [[rehypeKatex, { throwOnError: false, strict: 'ignore' }]],
     }),
     shikiConfig: {

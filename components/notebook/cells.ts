@@ -1,0 +1,185 @@
+// Turns each build-time cell (.nb-cell: a bar, Shiki's highlighted <pre>, an empty output area) into
+// a live cell: Run, Stop, Edit, Reset, Run all above, Shift+Enter, edits kept across reloads.
+import { CellController, type CellState, type CellView } from '../../src/notebook/controller.ts';
+import type { CellError, OutputItem } from '../../src/notebook/protocol.ts';
+import { OutputView } from './render.ts';
+import { editKey, loadEdit, saveEdit } from './store.ts';
+import type { EditorHandle } from './editor.ts';
+
+export function startCells(): void {
+  const roots = [...document.querySelectorAll<HTMLElement>('.nb-cell')];
+  if (roots.length === 0) return;
+  const cells = roots.map((root, i) => new DomCell(root, i));
+  const controller = new CellController(cells);
+  for (const cell of cells) cell.connect(controller, cells);
+}
+
+function button(text: string, className: string, label?: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = `nb-button ${className}`;
+  b.textContent = text;
+  if (label) b.setAttribute('aria-label', label);
+  return b;
+}
+
+class DomCell implements CellView {
+  private readonly original: string;
+  private readonly pre: HTMLElement;
+  private readonly output: OutputView;
+  private readonly status = document.createElement('span');
+  private readonly badge = document.createElement('span');
+  private readonly runButton: HTMLButtonElement;
+  private readonly stopButton: HTMLButtonElement;
+  private readonly editButton: HTMLButtonElement;
+  private readonly resetButton: HTMLButtonElement;
+  private readonly key: string;
+  private editor: EditorHandle | null = null;
+  private editorHost: HTMLElement | null = null;
+  private opening: Promise<void> | null = null;
+  private lastMs = 0;
+
+  constructor(readonly root: HTMLElement, readonly index: number) {
+    this.pre = root.querySelector('pre')!;
+    this.original = (this.pre.textContent ?? '').replace(/\n$/, '');
+    const outputRoot = root.querySelector<HTMLElement>('.nb-output')!;
+    outputRoot.setAttribute('aria-label', `Output of cell ${index + 1}`);
+    outputRoot.setAttribute('role', 'region');
+    this.output = new OutputView(outputRoot);
+    this.key = editKey(location.pathname, index, this.original);
+    const n = index + 1;
+    this.runButton = button('▶ Run', 'nb-run', `Run cell ${n}`);
+    this.stopButton = button('■ Stop', 'nb-stop', `Stop cell ${n}`);
+    this.editButton = button('Edit', 'nb-edit', `Edit cell ${n}`);
+    this.resetButton = button('Reset', 'nb-reset', `Reset cell ${n} to the original code`);
+  }
+
+  get isSelfContained(): boolean {
+    return this.root.dataset.exercise !== undefined || this.root.dataset.solution !== undefined;
+  }
+
+  connect(controller: CellController, all: DomCell[]): void {
+    const bar = this.root.querySelector<HTMLElement>('.nb-bar')!;
+    this.badge.className = 'nb-badge';
+    this.badge.textContent = 'edited';
+    this.badge.hidden = true;
+    this.status.className = 'nb-status';
+    this.status.setAttribute('role', 'status');
+    const tools = document.createElement('span');
+    tools.className = 'nb-tools';
+    tools.append(this.runButton, this.stopButton, this.editButton, this.resetButton);
+    if (this.index > 0 && !this.isSelfContained) {
+      const above = button('Run all above', 'nb-above', `Run every cell above cell ${this.index + 1}`);
+      above.addEventListener('click', () => all.slice(0, this.index).filter((c) => !c.isSelfContained).forEach((c) => controller.run(c)));
+      tools.append(above);
+    }
+    bar.querySelector('.nb-label')?.after(this.badge);
+    bar.append(this.status, tools);
+    this.stopButton.disabled = true;
+    this.resetButton.hidden = true;
+    this.runButton.addEventListener('click', () => controller.run(this));
+    this.stopButton.addEventListener('click', () => controller.stop(this));
+    this.editButton.addEventListener('click', () => void this.openEditor(this.code(), true, controller));
+    this.resetButton.addEventListener('click', () => this.reset());
+    this.root.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && e.shiftKey && !e.defaultPrevented && !(e.target as HTMLElement).closest('button')) {
+        e.preventDefault();
+        controller.run(this);
+      }
+    });
+    this.root.classList.add('nb-live');
+    const saved = loadEdit(this.key);
+    if (saved !== null && saved !== this.original) void this.openEditor(saved, false, controller);
+  }
+
+  code(): string {
+    return this.editor ? this.editor.code() : this.original;
+  }
+
+  setState(state: CellState, note?: string): void {
+    this.root.dataset.state = state;
+    const busy = state === 'running' || state === 'queued';
+    this.stopButton.disabled = !busy;
+    this.runButton.disabled = busy;
+    const time = this.lastMs >= 1000 ? ` in ${(this.lastMs / 1000).toFixed(1)} s` : '';
+    const text: Record<CellState, string> = {
+      idle: note ?? '',
+      queued: note ? `Queued: ${note.toLowerCase()}` : 'Queued',
+      running: 'Running…',
+      done: `Done${time}`,
+      error: note ?? 'Error',
+      stopped: 'Stopped',
+    };
+    this.status.textContent = text[state];
+    if (state === 'running') this.lastMs = 0;
+    if (state === 'stopped' && note) this.output.append([{ kind: 'text', stream: 'notice', text: note }]);
+  }
+
+  setElapsed(ms: number, finished: boolean): void {
+    this.lastMs = ms;
+    if (!finished && ms >= 1000) this.status.textContent = `Running… ${(ms / 1000).toFixed(1)} s`;
+  }
+
+  clearOutput(): void {
+    this.output.clear();
+    for (const line of this.pre.querySelectorAll('.nb-error-line')) line.classList.remove('nb-error-line');
+  }
+
+  appendOutput(items: OutputItem[]): void {
+    this.output.append(items);
+  }
+
+  showError(error: CellError, hint?: string): void {
+    this.output.error(error, hint);
+    if (!this.editor && error.line && (error.cell === undefined || error.cell === this.index + 1)) {
+      this.pre.querySelectorAll('.line')[error.line - 1]?.classList.add('nb-error-line');
+    }
+  }
+
+  private async openEditor(code: string, focus: boolean, controller: CellController): Promise<void> {
+    if (this.editor) {
+      if (focus) this.editor.focus();
+      return;
+    }
+    this.opening ??= (async () => {
+      this.editButton.disabled = true;
+      const { createEditor } = await import('./editor.ts');
+      const host = document.createElement('div');
+      host.className = 'nb-editor';
+      this.pre.after(host);
+      this.pre.hidden = true;
+      this.editorHost = host;
+      this.editor = createEditor(host, code, {
+        label: `Code of cell ${this.index + 1}`,
+        onChange: (next) => this.edited(next),
+        onRun: () => controller.run(this),
+      });
+      this.editButton.hidden = true;
+      this.editButton.disabled = false;
+      this.edited(code);
+    })();
+    await this.opening;
+    this.opening = null;
+    if (focus) this.editor?.focus();
+  }
+
+  private edited(code: string): void {
+    const changed = code !== this.original;
+    this.badge.hidden = !changed;
+    this.resetButton.hidden = !changed && !this.editor;
+    saveEdit(this.key, changed ? code : null);
+  }
+
+  private reset(): void {
+    saveEdit(this.key, null);
+    this.editor?.destroy();
+    this.editorHost?.remove();
+    this.editor = null;
+    this.editorHost = null;
+    this.pre.hidden = false;
+    this.badge.hidden = true;
+    this.resetButton.hidden = true;
+    this.editButton.hidden = false;
+    this.editButton.focus();
+  }
+}
