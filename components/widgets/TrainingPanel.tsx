@@ -164,20 +164,21 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
 
   const set = <K extends keyof RunConfig>(key: K, value: RunConfig[K]) => setConfig((c) => ({ ...c, [key]: value }));
   const numberField = (key: 'learningRate' | 'batchSize' | 'epochs' | 'patience' | 'trainSize' | 'seed', text: string, attrs: { min: number; max?: number; step: number | 'any' }, hint?: string) => (
-    <label class="tpanel-field">
-      <span>{text}</span>
+    <div class="tpanel-field">
+      <label for={`${id}-${key}`}>{text}</label>
       <input
+        id={`${id}-${key}`}
         type="number"
         value={config[key]}
         {...attrs}
-        disabled={!idle}
+        aria-describedby={hint ? `${id}-${key}-hint` : undefined}
         onChange={(e) => {
           const v = Number((e.target as HTMLInputElement).value);
           if (Number.isFinite(v)) set(key, clamp(v, attrs.min, attrs.max));
         }}
       />
-      {hint ? <small>{hint}</small> : null}
-    </label>
+      {hint ? <small id={`${id}-${key}-hint`}>{hint}</small> : null}
+    </div>
   );
 
   const loss = useMemo(() => lossSeries(run), [run]);
@@ -221,12 +222,12 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
       <div class="tpanel-controls">
         <fieldset class="tpanel-group" disabled={!idle}>
           <legend>Network</legend>
-          <label class="tpanel-field">
-            <span>Hidden layer sizes</span>
-            <input type="text" inputMode="numeric" value={hiddenText} aria-describedby={`${id}-hidden`} aria-invalid={!!hiddenError}
+          <div class="tpanel-field">
+            <label for={`${id}-hidden`}>Hidden layer sizes</label>
+            <input id={`${id}-hidden`} type="text" inputMode="numeric" value={hiddenText} aria-describedby={`${id}-hidden-hint`} aria-invalid={!!hiddenError}
               onInput={(e) => setHiddenText((e.target as HTMLInputElement).value)} />
-            <small id={`${id}-hidden`} class={hiddenError ? 'tpanel-bad' : undefined}>{hiddenError ?? `784 → ${hiddenText.split(',').map((s) => s.trim()).filter(Boolean).join(' → ')} → 10`}</small>
-          </label>
+            <small id={`${id}-hidden-hint`} class={hiddenError ? 'tpanel-bad' : undefined}>{hiddenError ?? `784 → ${hiddenText.split(',').map((s) => s.trim()).filter(Boolean).join(' → ')} → 10`}</small>
+          </div>
           <label class="tpanel-field">
             <span>Activation g</span>
             <select value={config.activation} onChange={(e) => set('activation', (e.target as HTMLSelectElement).value as ActivationName)}>

@@ -59,8 +59,13 @@ export async function loadMnist(options: LoadOptions = {}): Promise<Mnist> {
   const base = options.baseUrl ?? defaultBase();
   const trainNames = options.full ? MNIST_FILES.train : MNIST_FILES.train.slice(0, 1);
   const names = [...trainNames, ...MNIST_FILES.test];
-  const tracker = progressTracker(names, options.onProgress);
-  const chunks = await Promise.all(names.map((name) => fetchChunk(base, name, tracker, options.signal)));
+  let failed = false;
+  // Once one file fails the load has failed: the other files' progress must not be reported after it.
+  const tracker = progressTracker(names, (p) => !failed && options.onProgress?.(p));
+  const chunks = await Promise.all(names.map((name) => fetchChunk(base, name, tracker, options.signal))).catch((error) => {
+    failed = true;
+    throw error;
+  });
   return {
     train: makeSplit(chunks.slice(0, trainNames.length)),
     test: makeSplit(chunks.slice(trainNames.length)),

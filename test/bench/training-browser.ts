@@ -1,0 +1,86 @@
+// `npm run bench:browser`: in Chromium, chapter 11's TrainingPanel trains 784-128-10 (ReLU, He,
+// batch 32, learning rate 0.1) on the full MNIST download: 50,000 training images (the panel holds
+// the last 10,000 of the 60,000 out for validation). It reports the time from pressing Train to the
+// test accuracy appearing, the accuracy reached, and the longest main-thread task while training
+// (PerformanceObserver 'longtask'). Baseline, measured in the same run: the same training through
+// the engine in Node on the main thread, no worker and no page. Not a test: it only prints.
+//
+// Serves BENCH_DIST (default dist; build it first) on BENCH_PORT (default 4329), or uses BASE_URL.
+import { spawn } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../tools/chromium.ts';
+import { MLP, evaluate, train } from '../../src/engine/index.ts';
+import { mnistSubset } from '../../src/data/mnist-node.ts';
+
+const EPOCHS = Number(process.env.BENCH_EPOCHS ?? 4);
+const CONFIG = { hidden: '128', learningRate: '0.1', batchSize: '32', epochs: String(EPOCHS), patience: '0', seed: '1' };
+const port = Number(process.env.BENCH_PORT ?? 4329);
+const dist = process.env.BENCH_DIST ?? 'dist';
+
+async function serve(): Promise<{ url: string; stop(): void }> {
+  if (process.env.BASE_URL) return { url: process.env.BASE_URL, stop() {} };
+  const server = spawn('npm', ['run', 'preview', '--', '--host', '127.0.0.1', '--port', String(port), '--outDir', dist, '--ignore-lock'], { stdio: 'ignore', detached: true });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return { url, stop: () => process.kill(-server.pid!) };
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`astro preview did not answer on ${url}`);
+}
+
+async function browserRun(url: string) {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { longtasks: number[] };
+    w.longtasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longtasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${url}/11-training-and-validation/`);
+  const panel = page.getByTestId('training-panel');
+  await panel.scrollIntoViewIfNeeded();
+  await page.getByTestId('mnist-loaded').waitFor({ timeout: 60_000 });
+  await panel.getByRole('button', { name: 'Load all 60,000' }).click();
+  await page.getByText('MNIST loaded: 60,000 training images').waitFor({ timeout: 120_000 });
+  const fields: [string, string][] = [['Hidden layer sizes', CONFIG.hidden], ['Learning rate η', CONFIG.learningRate], ['Batch size', CONFIG.batchSize],
+    ['Epochs', CONFIG.epochs], ['Patience', CONFIG.patience], ['Seed', CONFIG.seed], ['Training images', '50000']];
+  for (const [label, value] of fields) {
+    await panel.getByLabel(label, { exact: true }).fill(value);
+    await panel.getByLabel(label, { exact: true }).blur();
+  }
+  await page.evaluate(() => ((window as unknown as { longtasks: number[] }).longtasks = []));
+  const started = Date.now();
+  await panel.getByRole('button', { name: 'Train' }).click();
+  await page.getByTestId('test-accuracy').waitFor({ timeout: 30 * 60_000 });
+  const seconds = (Date.now() - started) / 1000;
+  const accuracy = Number((await page.getByTestId('test-accuracy').textContent())!.replace('%', '')) / 100;
+  const valAccuracies = (await page.getByTestId('val-accuracy').allTextContents()).map((t) => t.trim());
+  const longtasks = await page.evaluate(() => (window as unknown as { longtasks: number[] }).longtasks);
+  await browser.close();
+  return { seconds, accuracy, valAccuracies, longtasks };
+}
+
+async function nodeRun() {
+  const trainSet = mnistSubset('train', 0, 50_000);
+  const val = mnistSubset('train', 50_000, 10_000);
+  const net = MLP.create({ sizes: [784, 128, 10], activation: 'relu', init: 'he', seed: 1 });
+  const started = performance.now();
+  await train(net, { train: trainSet, val }, { epochs: EPOCHS, learningRate: 0.1, batchSize: 32, seed: 1, yieldEveryMs: 1e9 });
+  const accuracy = evaluate(net, mnistSubset('test', 0, 10_000)).accuracy;
+  return { seconds: (performance.now() - started) / 1000, accuracy };
+}
+
+const server = await serve();
+try {
+  const b = await browserRun(server.url);
+  const n = await nodeRun();
+  const longest = Math.max(0, ...b.longtasks);
+  console.log(`784-128-10 ReLU/He, batch 32, lr 0.1, ${EPOCHS} epochs on 50,000 images (+10,000 validation), test on 10,000`);
+  console.log(`browser (Chromium, worker): ${b.seconds.toFixed(1)} s from Train to the test accuracy; test accuracy ${(b.accuracy * 100).toFixed(2)}%` +
+    ` (${b.accuracy >= 0.97 ? 'reaches' : 'does NOT reach'} 97%); validation per epoch ${b.valAccuracies.join(', ')}`);
+  console.log(`main thread while training: ${b.longtasks.length} long tasks (> 50 ms), longest ${longest.toFixed(0)} ms`);
+  console.log(`baseline (Node, engine on the main thread, same seed): ${n.seconds.toFixed(1)} s, test accuracy ${(n.accuracy * 100).toFixed(2)}%`);
+  console.log(`ratio browser / Node: ${(b.seconds / n.seconds).toFixed(2)}×`);
+} finally {
+  server.stop();
+}

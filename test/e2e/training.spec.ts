@@ -1,0 +1,125 @@
+// Chapter 11's TrainingPanel and chapter 12's DigitPad in Chromium: real MNIST downloaded from the
+// built site, real training in the worker, the model in IndexedDB across a reload.
+import { expect, test, type Page } from '@playwright/test';
+
+const CH11 = '/11-training-and-validation/';
+const CH12 = '/12-predicting/';
+
+async function setField(page: Page, label: string, value: string) {
+  const field = page.getByTestId('training-panel').getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.blur();
+}
+
+/** Opens a chapter and scrolls to the widget: islands hydrate (client:visible) when seen. */
+async function open(page: Page, path: string, testid: string) {
+  await page.goto(path);
+  await page.getByTestId(testid).scrollIntoViewIfNeeded();
+}
+
+async function waitForMnist(page: Page) {
+  await expect(page.getByTestId('mnist-loaded')).toContainText('10,000 training images', { timeout: 30_000 });
+}
+
+test('downloads the default subset with visible progress, trains two epochs above 85%, keeps the model over a reload, and the pad reads a stroke', async ({ page }) => {
+  test.setTimeout(180_000);
+  // Slow the network so the download takes a few seconds and its progress can be watched.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 1_500_000, uploadThroughput: 1_000_000 });
+  const fetched: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/data/mnist/')) fetched.push(r.url()); });
+
+  await open(page, CH11, 'training-panel');
+  const bar = page.getByTestId('mnist-progress').locator('progress');
+  await expect.poll(async () => bar.evaluate((p: HTMLProgressElement) => (p.hasAttribute('value') ? p.value : -1)), { timeout: 20_000 })
+    .toBeGreaterThan(0.05);
+  expect(await bar.evaluate((p: HTMLProgressElement) => p.value)).toBeLessThan(1);
+  await expect(page.getByTestId('mnist-progress')).toContainText(/of 3\.2 MB/);
+  await waitForMnist(page);
+  expect(fetched.map((u) => u.split('/').pop()).sort()).toEqual(['test-0.bin', 'train-0.bin']);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+  await setField(page, 'Hidden layer sizes', '32');
+  await setField(page, 'Epochs', '2');
+  await setField(page, 'Patience', '0');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
+  const percent = async (text: string | null) => Number(text!.replace('%', ''));
+  const valAccuracies = await page.getByTestId('val-accuracy').allTextContents();
+  expect(valAccuracies).toHaveLength(2);
+  expect(await percent(valAccuracies[1])).toBeGreaterThan(85);
+  expect(await percent(await page.getByTestId('test-accuracy').textContent())).toBeGreaterThan(85);
+  await expect(page.getByTestId('current-model')).toContainText('784-32-10 relu');
+  await expect(page.getByTestId('training-announcement')).toContainText('Test accuracy');
+
+  // A reload finds the model in IndexedDB and the data in the cache (nothing downloaded again).
+  fetched.length = 0;
+  const fromNetwork: string[] = [];
+  page.on('response', (r) => { if (r.url().includes('/data/mnist/') && !r.fromServiceWorker()) fromNetwork.push(r.url()); });
+  await page.reload();
+  await page.getByTestId('training-panel').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('current-model')).toContainText('784-32-10 relu');
+  await waitForMnist(page);
+  expect(fromNetwork).toEqual([]);
+
+  // Chapter 12: a mouse stroke on the pad gives ten probabilities that sum to 1.
+  await open(page, CH12, 'digit-pad');
+  await expect(page.getByTestId('pad-model')).toContainText('784-32-10');
+  await expect(page.getByTestId('verdict')).toContainText('empty');
+  const canvas = page.getByTestId('digit-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.2);
+  await page.mouse.down();
+  for (let t = 1; t <= 10; t++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.2 + 0.06 * t));
+  await page.mouse.up();
+  await expect(page.getByTestId('verdict')).toContainText('The network reads a');
+  const p = (await page.getByTestId('probabilities').locator('li').evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-probability')))));
+  expect(p).toHaveLength(10);
+  expect(p.every((v) => v >= 0 && v <= 1)).toBe(true);
+  expect(Math.abs(p.reduce((s, v) => s + v, 0) - 1)).toBeLessThan(1e-4);
+  // A vertical stroke is most often read as a 1.
+  expect(Math.max(...p)).toBe(p[1]);
+  await page.getByRole('button', { name: 'Clear' }).press('Enter');
+  await expect(page.getByTestId('verdict')).toContainText('empty');
+});
+
+test('Stop during training stops it, keeps nothing, and Train works again', async ({ page }) => {
+  await open(page, CH11, 'training-panel');
+  await waitForMnist(page);
+  await setField(page, 'Epochs', '30');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByTestId('training-progress')).toContainText(/Epoch 1 of 30, batch \d+/);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByTestId('stopped')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByTestId('current-model')).toContainText('No saved model yet');
+});
+
+test('a diverging run stops with the engine’s message and a suggestion', async ({ page }) => {
+  await open(page, CH11, 'training-panel');
+  await waitForMnist(page);
+  await setField(page, 'Learning rate η', '100000');
+  await page.getByRole('button', { name: 'Train' }).click();
+  const error = page.getByTestId('training-error');
+  await expect(error).toContainText('the learning rate 100000 is too high');
+  await expect(error).toContainText('set the learning rate to 10000');
+});
+
+test('an interrupted download says what happened, keeps nothing, and Retry loads it', async ({ page }) => {
+  await page.route('**/data/mnist/train-0.bin', (route) => route.abort('connectionreset'));
+  await open(page, CH11, 'training-panel');
+  const alert = page.getByTestId('training-panel').getByRole('alert');
+  await expect(alert).toContainText('MNIST download of train-0');
+  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await page.unroute('**/data/mnist/train-0.bin');
+  await page.getByRole('button', { name: 'Retry the download' }).click();
+  await waitForMnist(page);
+});
+
+test('the pad without a trained model asks for one and links to chapter 11', async ({ page }) => {
+  await open(page, CH12, 'digit-pad');
+  await expect(page.getByTestId('no-model')).toBeVisible();
+  await page.getByRole('link', { name: 'Train one in chapter 11' }).click();
+  await expect(page).toHaveURL(/11-training-and-validation/);
+});
