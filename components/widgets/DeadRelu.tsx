@@ -3,7 +3,7 @@
 // epoch. Training and counting happen in a worker (src/worker/dead-units-worker.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeadAct, DeadRunConfig, FromDeadWorker, ToDeadWorker } from '../../src/worker/dead-units-worker';
-import LineChart from '../ui/LineChart';
+import FunctionPlotSvg from '../ui/FunctionPlotSvg';
 import './DeadRelu.css';
 
 const HIDDEN = 64;
@@ -14,6 +14,11 @@ const ALPHAS = [0.01, 0.1];
 interface Row {
   dead: Partial<Record<DeadAct, number>>;
   acc: Partial<Record<DeadAct, number | null>>;
+}
+
+/** (epoch, dead units) for one activation, as far as the run has got. */
+function series(rows: Row[], act: DeadAct): [number, number][] {
+  return rows.flatMap((r, e) => (r.dead[act] === undefined ? [] : [[e, r.dead[act]!] as [number, number]]));
 }
 
 type Status = { kind: 'idle' } | { kind: 'loading'; fraction: number } | { kind: 'running' } | { kind: 'done' } | { kind: 'error'; message: string };
@@ -104,17 +109,23 @@ export default function DeadRelu() {
           : <button type="button" onClick={start}>Train both</button>}
       </div>
       <p class="deadrelu-status" aria-live="polite" data-testid="deadrelu-status">{statusText(status, rows, diverged)}</p>
-      <LineChart
-        title={`Dead hidden units (of ${HIDDEN})`}
-        xLabel="epoch"
-        x={rows.map((_, e) => e)}
-        series={[
-          { label: 'ReLU', color: '--bad', values: rows.map((r) => r.dead.relu ?? null), points: true },
-          { label: `leaky ReLU (α = ${alpha})`, color: '--accent', values: rows.map((r) => r.dead.leakyRelu ?? null), points: true, dashed: true },
-        ]}
-        yRange={[0, HIDDEN]}
-        height={180}
-      />
+      <figure class="deadrelu-chart">
+        <figcaption>
+          Dead hidden units (of {HIDDEN}) per epoch:
+          <span class="deadrelu-key deadrelu-key-relu">ReLU</span>
+          <span class="deadrelu-key deadrelu-key-leaky">leaky ReLU (α = {alpha})</span>
+        </figcaption>
+        <FunctionPlotSvg
+          label={`Dead hidden units per epoch, ReLU and leaky ReLU`}
+          x={[0, EPOCHS]}
+          y={[0, HIDDEN]}
+          yTicks={[0, 16, 32, 48, 64]}
+          curves={[
+            { points: series(rows, 'relu'), className: 'fplot-curve-bad' },
+            { points: series(rows, 'leakyRelu'), className: 'fplot-curve-dashed' },
+          ]}
+        />
+      </figure>
       <table class="deadrelu-table" data-testid="deadrelu-table">
         <caption>Per epoch: units with z ≤ 0 on all 500 probe images, and validation accuracy</caption>
         <thead>

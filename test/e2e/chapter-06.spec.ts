@@ -1,0 +1,95 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const PATH = '/06-activation-functions/';
+
+/** Scrolls a widget into view and waits until its island has hydrated (Astro drops `ssr`). */
+async function hydrated(page: Page, testid: string) {
+  const widget = page.getByTestId(testid);
+  await widget.scrollIntoViewIfNeeded();
+  await expect(page.locator(`astro-island:has([data-testid="${testid}"])`)).not.toHaveAttribute('ssr', { timeout: 20_000 });
+  return widget;
+}
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+test('ActivationExplorer: g(z) and g′(z) at the marker, moved by keyboard and by pointer', async ({ page }) => {
+  await page.goto(PATH);
+  const widget = await hydrated(page, 'activation-explorer');
+  const f = widget.getByTestId('actexp-f');
+  const df = widget.getByTestId('actexp-df');
+  await expect(f).toHaveText(sigmoid(1).toFixed(4));
+  await expect(df).toHaveText((sigmoid(1) * (1 - sigmoid(1))).toFixed(4));
+
+  const slider = widget.getByTestId('actexp-z');
+  await slider.focus();
+  for (let k = 0; k < 10; k++) await page.keyboard.press('ArrowRight');
+  await expect(widget.getByTestId('actexp-zval')).toHaveText('2.0');
+  await expect(f).toHaveText(sigmoid(2).toFixed(4));
+  // σ′(2) = σ(2)(1 − σ(2)), not 2·(1 − 2) = −2
+  await expect(df).toHaveText((sigmoid(2) * (1 - sigmoid(2))).toFixed(4));
+
+  // ReLU has no upper bound: at z = 5 it is 5, with slope 1
+  await widget.getByLabel('ReLU', { exact: true }).check();
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(f).toHaveText('5.0000');
+  await expect(df).toHaveText('1.0000');
+
+  await widget.getByLabel('tanh').check();
+  await expect(df).toHaveText((1 - Math.tanh(5) ** 2).toFixed(4));
+
+  await widget.getByLabel('leaky ReLU (α = 0.01)').check();
+  await page.keyboard.press('Home'); // the radio has focus, so move the slider instead
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(f).toHaveText((-0.05).toFixed(4));
+  await expect(df).toHaveText('0.0100');
+
+  // click near the right edge of the g(z) plot: the marker jumps to a large z
+  const plot = widget.getByRole('img', { name: /of z$/ });
+  const box = (await plot.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+  const z = Number(await widget.getByTestId('actexp-zval').textContent());
+  expect(z).toBeGreaterThan(3);
+  await expect(f).toHaveText(z.toFixed(4));
+});
+
+test('LinearCollapse: W2·(W1·x + b1) + b2 equals W·x + b, until a ReLU sits between', async ({ page }) => {
+  await page.goto(PATH);
+  const widget = await hydrated(page, 'linear-collapse');
+  const values = async (id: string) => JSON.parse((await widget.getByTestId(`matrix-${id}`).getAttribute('data-values'))!) as number[][];
+  const matvec = (M: number[][], v: number[]) => M.map((row) => row.reduce((s, w, k) => s + w * v[k], 0));
+
+  for (let round = 0; round < 2; round++) {
+    const [x, W1, b1, W2, b2] = await Promise.all(['x', 'W1', 'b1', 'W2', 'b2'].map(values));
+    const z1 = matvec(W1, x.map((r) => r[0])).map((v, i) => v + b1[i][0]);
+    const expected = matvec(W2, z1).map((v, i) => v + b2[i][0]);
+    const two = (await values('two')).map((r) => r[0]);
+    const one = (await values('one')).map((r) => r[0]);
+    expected.forEach((v, i) => {
+      expect(two[i]).toBeCloseTo(v, 4);
+      expect(one[i]).toBeCloseTo(v, 4);
+    });
+    await expect(widget.getByTestId('lincol-verdict')).toContainText('Equal');
+    await widget.getByRole('button', { name: 'New random numbers' }).click();
+  }
+
+  await widget.getByLabel('put a ReLU between the layers').check();
+  await expect(widget.getByTestId('lincol-verdict')).toContainText('Different');
+});
+
+test('DeadRelu: at η = 0.8 most ReLU units die; leaky ReLU units recover', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto(PATH);
+  const widget = await hydrated(page, 'dead-relu');
+  await expect(widget.getByTestId('deadrelu-rate')).toHaveValue('0.8');
+  await widget.getByRole('button', { name: 'Train both' }).click();
+  await expect(widget.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await expect(widget.getByTestId('deadrelu-status')).toContainText('Done', { timeout: 200_000 });
+  const relu = (await widget.getByTestId('dead-relu-count').allTextContents()).map(Number);
+  const leaky = (await widget.getByTestId('dead-leaky-count').allTextContents()).map(Number);
+  expect(relu).toHaveLength(11); // epoch 0 (before training) … 10
+  expect(relu[0]).toBe(0);
+  expect(relu[10]).toBeGreaterThan(32); // more than half of the 64 units are dead
+  expect(leaky[10]).toBeLessThan(relu[10] / 2);
+  expect(leaky[10]).toBeLessThan(Math.max(...leaky)); // switched-off leaky units came back
+});
