@@ -118,7 +118,7 @@ export default function VectoriseRace() {
         </p>
         <div class="vr-buttons">
           <button type="button" onClick={start} disabled={!valid || running} data-testid="vr-run">Race</button>
-          <button type="button" onClick={stop} disabled={!running}>Stop</button>
+          <button type="button" onClick={stop} disabled={!running} data-testid="vr-stop">Stop</button>
         </div>
       </fieldset>
       <p class="vr-status" role="status" aria-live="polite" data-testid="vr-status">{status}</p>

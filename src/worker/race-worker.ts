@@ -57,7 +57,7 @@ const entries: RaceEntry[] = [
 ];
 
 /** A sample is `reps` back-to-back runs lasting at least MIN_SAMPLE_MS, so even a product of a few
- * microseconds spans many ticks of the browser's coarse timer. */
+ * microseconds spans many ticks of the browser's coarse timer. Shorter samples are not counted. */
 const MIN_SAMPLE_MS = 10;
 /** Keep sampling until this much time has been spent (or MAX_SAMPLES), then report the fastest sample. */
 const BUDGET_MS = 300;
@@ -71,20 +71,19 @@ function sample(run: () => void, reps: number): number {
 
 function time(run: () => void): { ms: number; runs: number } {
   run(); // first run: lets the JIT compile the loop
-  let reps = 1;
-  let dt = sample(run, reps);
-  while (dt < MIN_SAMPLE_MS && reps < 1 << 20) {
-    reps *= 2;
-    dt = sample(run, reps);
-  }
-  let best = dt / reps, spent = dt, samples = 1;
+  let reps = 1, best = Infinity, spent = 0, samples = 0, runs = 0;
   while (samples < 2 || (spent < BUDGET_MS && samples < MAX_SAMPLES)) {
     const t = sample(run, reps);
-    best = Math.min(best, t / reps);
     spent += t;
+    runs += reps;
+    if (t < MIN_SAMPLE_MS) {
+      reps *= 2; // too short to time on a coarse clock: more runs per sample
+      continue;
+    }
+    best = Math.min(best, t / reps);
     samples++;
   }
-  return { ms: best, runs: samples * reps };
+  return { ms: best, runs };
 }
 
 function largestDifference(x: ArrayLike<number>, y: ArrayLike<number>): number {
