@@ -5,12 +5,13 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkCells from './src/notebook/remark-cells.ts';
+import searchIndex from './src/search/astro-pagefind.ts';
 
 // Astro 7's default Markdown processor is not remark: remark-math and rehype-katex
 // only run through unified(); MDX inherits the processor.
 export default defineConfig({
   site: 'https://nn-from-scratch.example',
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), searchIndex()],
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath, remarkCells],
