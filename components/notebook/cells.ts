@@ -160,7 +160,7 @@ class DomCell implements CellView {
     })();
     await this.opening;
     this.opening = null;
-    if (focus) this.editor?.focus();
+    if (focus) (this.editor as EditorHandle | null)?.focus();
   }
 
   private edited(code: string): void {

@@ -148,7 +148,7 @@ function check(item: Extract<OutputItem, { kind: 'check' }>): HTMLElement {
 
 function caseLine(c: CheckCase): HTMLElement {
   const li = el('li');
-  li.append(el('code', '', `(${c.args})`), ` ${c.detail ?? ''}`);
+  li.append(`${c.detail ?? 'failed'} `, el('span', 'nb-case-args', 'for '), el('code', '', `(${c.args})`));
   return li;
 }
 

@@ -71,7 +71,7 @@ function call(fn: Fn, args: unknown[]): Outcome {
 }
 
 export function runCase(readerFn: Fn, referenceFn: Fn, args: unknown[], tolerance: number): CheckCase {
-  const shownArgs = args.map((a) => formatText(a, {}, 1)).join(', ');
+  const shownArgs = shorten(args.map((a) => formatText(a, {}, 1)).join(', '));
   const expected = call(referenceFn, args);
   const got = call(readerFn, args);
   if (expected.threw && got.threw) return { ok: true, args: shownArgs };
@@ -81,6 +81,13 @@ export function runCase(readerFn: Fn, referenceFn: Fn, args: unknown[], toleranc
   if (got.threw) return { ok: false, args: shownArgs, detail: `threw ${errorText(got.error)}` };
   const detail = firstDifference(expected.value, got.value, tolerance);
   return detail === null ? { ok: true, args: shownArgs } : { ok: false, args: shownArgs, detail };
+}
+
+const MAX_ARGS_TEXT = 100;
+
+/** Arguments are for recognising a case, not for reading in full: a 28×28 grid is cut short. */
+function shorten(text: string): string {
+  return text.length <= MAX_ARGS_TEXT ? text : `${text.slice(0, MAX_ARGS_TEXT)}…`;
 }
 
 function errorText(e: unknown): string {

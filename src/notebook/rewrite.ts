@@ -52,7 +52,7 @@ export function rewrite(js: string): RewrittenCell {
 function rewriteStatement(js: string, node: AnyNode, edits: Edit[], declared: string[], hoisted: string[]): void {
   if (node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration') {
     if (!node.declaration) {
-      throw new CellSyntaxError('cells cannot export; every top-level name is already shared with later cells', node.loc.start.line);
+      throw new CellSyntaxError('cells cannot export; every top-level name is already shared with later cells', node.loc?.start.line);
     }
     edits.push({ start: node.start, end: node.declaration.start, text: '' });
     rewriteStatement(js, node.declaration, edits, declared, hoisted);

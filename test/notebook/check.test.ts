@@ -59,6 +59,15 @@ describe('check', () => {
     expect(check('copy', read, mutate, [[Matrix.fromArray([[1]])]]).passed).toBe(1);
   });
 
+  it('shows a long argument cut short, so a failing 28×28 case stays readable', () => {
+    const { items, check } = harness();
+    const grid = Array.from({ length: 28 }, () => Array(28).fill(255));
+    check('sum', (g: number[][]) => g.length, (g: number[][]) => g.flat().length, [[grid]]);
+    const args = (items[0] as any).cases[0].args as string;
+    expect(args.length).toBeLessThanOrEqual(101);
+    expect(args.endsWith('…')).toBe(true);
+  });
+
   it('names shape and length differences', () => {
     expect(firstDifference(new Matrix(10, 1), new Matrix(1, 10), 1e-5)).toBe('expected shape (10, 1), got (1, 10)');
     expect(firstDifference([1, 2, 3], [1, 2], 1e-5)).toBe('expected length 3, got length 2');
