@@ -1,4 +1,5 @@
-// A live line chart drawn by uPlot, which is loaded only when a chart first appears on screen.
+// A live line chart drawn by uPlot, whose script is loaded only when a chart first appears on screen
+// (its 1 kB of CSS comes with LineChart.css: a lazily imported stylesheet was not emitted by the build).
 // Colours are CSS custom properties, read again when the theme changes, so light and dark both work.
 // The caller passes all series on one x axis (null where a series has no value at that x).
 import { useEffect, useRef } from 'preact/hooks';
@@ -29,7 +30,7 @@ interface Props {
 type UPlot = typeof uPlotType;
 let loading: Promise<UPlot> | null = null;
 function loadUPlot(): Promise<UPlot> {
-  loading ??= Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([m]) => m.default);
+  loading ??= import('uplot').then((m) => m.default);
   return loading;
 }
 

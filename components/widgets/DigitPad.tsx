@@ -2,7 +2,7 @@
 // (src/data/preprocess.ts), then the reader's current saved model (src/worker/model-store.ts)
 // computes A2 = softmax(Z2) through the engine. A 784-h-10 forward pass of one column costs well
 // under a millisecond, so it runs on the main thread, at most once per animation frame.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { MLP, Matrix } from '../../src/engine';
 import { preprocessCanvas } from '../../src/data/preprocess';
 import { currentModel, watchModels } from '../../src/worker/model-store';
@@ -21,6 +21,7 @@ export interface DigitPadProps {
 type Reading = { kind: 'empty' } | { kind: 'probabilities'; p: number[]; input: Float32Array };
 
 export default function DigitPad({ trainHref = '../11-training-and-validation/', size = 280, pen }: DigitPadProps) {
+  const inputLabel = useId();
   const pad = useRef<HTMLCanvasElement>(null);
   const preview = useRef<HTMLCanvasElement>(null);
   const net = useRef<MLP | null>(null);
@@ -143,8 +144,8 @@ export default function DigitPad({ trainHref = '../11-training-and-validation/',
         <button type="button" class="digitpad-clear" onClick={clear}>Clear</button>
       </div>
       <div class="digitpad-input">
-        <p class="digitpad-heading" id="digitpad-input-label">What the network sees (28×28)</p>
-        <canvas ref={preview} width={28} height={28} class="digitpad-preview" role="img" aria-labelledby="digitpad-input-label" />
+        <p class="digitpad-heading" id={inputLabel}>What the network sees (28×28)</p>
+        <canvas ref={preview} width={28} height={28} class="digitpad-preview" role="img" aria-labelledby={inputLabel} />
       </div>
       <div class="digitpad-output">
         <p class="digitpad-heading">Probabilities A2</p>

@@ -324,7 +324,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
 function EpochTable({ run }: { run: RunView }) {
   const best = run.summary?.bestEpoch;
   return (
-    <div class="tpanel-table-wrap">
+    <div class="tpanel-table-wrap" tabIndex={0} role="region" aria-label="Loss and accuracy per epoch">
       <table class="tpanel-table" data-testid="epoch-table">
         <caption>Per epoch</caption>
         <thead>

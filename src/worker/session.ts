@@ -106,7 +106,8 @@ export class TrainingSession {
         beforeBatch: () => this.gate(signal),
       },
       (p) => {
-        if (p.kind === 'batch') return reporter.batch(p);
+        // While paused (single steps) every batch is shown at once; while running, in packs.
+        if (p.kind === 'batch') return reporter.batch(p, this.paused);
         reporter.flush();
         post({ type: 'epoch', record: p.record });
       },
@@ -137,33 +138,26 @@ export class TrainingSession {
   }
 }
 
-/** Collects per-batch losses and posts them in packs, with the examples-per-second rate. */
+/** Collects per-batch losses and posts them in packs, with the examples per second so far. */
 function batchReporter(batchSize: number, trainSize: number, post: (m: FromWorker) => void) {
   let points: BatchPoint[] = [];
   let last: BatchProgress | null = null;
-  let lastFlush = performance.now();
+  const started = performance.now();
+  let lastFlush = started;
   let seen = 0;
-  let windowSeen = 0;
-  let windowStart = performance.now();
-  let rate = 0;
   return {
-    batch(p: BatchProgress) {
-      const size = Math.min(batchSize, trainSize - (p.batch - 1) * batchSize);
-      seen += size;
-      windowSeen += size;
+    batch(p: BatchProgress, now: boolean) {
+      seen += Math.min(batchSize, trainSize - (p.batch - 1) * batchSize);
       points.push({ x: p.epoch - 1 + p.batch / p.batches, loss: p.loss });
       last = p;
-      if (performance.now() - lastFlush >= FLUSH_MS) this.flush();
+      if (now || performance.now() - lastFlush >= FLUSH_MS) this.flush();
     },
     flush() {
       if (!last) return;
       const now = performance.now();
-      if (now - windowStart > 250) {
-        rate = (windowSeen * 1000) / (now - windowStart);
-        windowSeen = 0;
-        windowStart = now;
-      }
-      post({ type: 'batches', points, epoch: last.epoch, batch: last.batch, batches: last.batches, examplesPerSecond: rate, seen });
+      // Averaged over the whole run (validation passes included), so the time-left estimate is steady.
+      const examplesPerSecond = (seen * 1000) / Math.max(1, now - started);
+      post({ type: 'batches', points, epoch: last.epoch, batch: last.batch, batches: last.batches, examplesPerSecond, seen });
       points = [];
       lastFlush = now;
     },

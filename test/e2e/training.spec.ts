@@ -5,8 +5,13 @@ import { expect, test, type Page } from '@playwright/test';
 const CH11 = '/11-training-and-validation/';
 const CH12 = '/12-predicting/';
 
+/** The chapter's first training panel (the chapter may embed more, e.g. an overfitting preset). */
+function panelOf(page: Page) {
+  return page.getByTestId('training-panel').first();
+}
+
 async function setField(page: Page, label: string, value: string) {
-  const field = page.getByTestId('training-panel').getByLabel(label, { exact: true });
+  const field = panelOf(page).getByLabel(label, { exact: true });
   await field.fill(value);
   await field.blur();
 }
@@ -14,11 +19,11 @@ async function setField(page: Page, label: string, value: string) {
 /** Opens a chapter and scrolls to the widget: islands hydrate (client:visible) when seen. */
 async function open(page: Page, path: string, testid: string) {
   await page.goto(path);
-  await page.getByTestId(testid).scrollIntoViewIfNeeded();
+  await page.getByTestId(testid).first().scrollIntoViewIfNeeded();
 }
 
 async function waitForMnist(page: Page) {
-  await expect(page.getByTestId('mnist-loaded')).toContainText('10,000 training images', { timeout: 30_000 });
+  await expect(panelOf(page).getByTestId('mnist-loaded')).toContainText('10,000 training images', { timeout: 30_000 });
 }
 
 test('downloads the default subset with visible progress, trains two epochs above 85%, keeps the model over a reload, and the pad reads a stroke', async ({ page }) => {
@@ -30,35 +35,35 @@ test('downloads the default subset with visible progress, trains two epochs abov
   page.on('request', (r) => { if (r.url().includes('/data/mnist/')) fetched.push(r.url()); });
 
   await open(page, CH11, 'training-panel');
-  const bar = page.getByTestId('mnist-progress').locator('progress');
+  const bar = panelOf(page).getByTestId('mnist-progress').locator('progress');
   await expect.poll(async () => bar.evaluate((p: HTMLProgressElement) => (p.hasAttribute('value') ? p.value : -1)), { timeout: 20_000 })
     .toBeGreaterThan(0.05);
   expect(await bar.evaluate((p: HTMLProgressElement) => p.value)).toBeLessThan(1);
-  await expect(page.getByTestId('mnist-progress')).toContainText(/of 3\.2 MB/);
+  await expect(panelOf(page).getByTestId('mnist-progress')).toContainText(/of 3\.2 MB/);
   await waitForMnist(page);
-  expect(fetched.map((u) => u.split('/').pop()).sort()).toEqual(['test-0.bin', 'train-0.bin']);
+  expect([...new Set(fetched.map((u) => u.split('/').pop()))].sort()).toEqual(['test-0.bin', 'train-0.bin']);
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 
   await setField(page, 'Hidden layer sizes', '32');
   await setField(page, 'Epochs', '2');
   await setField(page, 'Patience', '0');
-  await page.getByRole('button', { name: 'Train' }).click();
-  await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
+  await panelOf(page).getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(panelOf(page).getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
   const percent = async (text: string | null) => Number(text!.replace('%', ''));
-  const valAccuracies = await page.getByTestId('val-accuracy').allTextContents();
+  const valAccuracies = await panelOf(page).getByTestId('val-accuracy').allTextContents();
   expect(valAccuracies).toHaveLength(2);
   expect(await percent(valAccuracies[1])).toBeGreaterThan(85);
-  expect(await percent(await page.getByTestId('test-accuracy').textContent())).toBeGreaterThan(85);
-  await expect(page.getByTestId('current-model')).toContainText('784-32-10 relu');
-  await expect(page.getByTestId('training-announcement')).toContainText('Test accuracy');
+  expect(await percent(await panelOf(page).getByTestId('test-accuracy').textContent())).toBeGreaterThan(85);
+  await expect(panelOf(page).getByTestId('current-model')).toContainText('784-32-10 relu');
+  await expect(panelOf(page).getByTestId('training-announcement')).toContainText('Test accuracy');
 
   // A reload finds the model in IndexedDB and the data in the cache (nothing downloaded again).
   fetched.length = 0;
   const fromNetwork: string[] = [];
   page.on('response', (r) => { if (r.url().includes('/data/mnist/') && !r.fromServiceWorker()) fromNetwork.push(r.url()); });
   await page.reload();
-  await page.getByTestId('training-panel').scrollIntoViewIfNeeded();
-  await expect(page.getByTestId('current-model')).toContainText('784-32-10 relu');
+  await panelOf(page).scrollIntoViewIfNeeded();
+  await expect(panelOf(page).getByTestId('current-model')).toContainText('784-32-10 relu');
   await waitForMnist(page);
   expect(fromNetwork).toEqual([]);
 
@@ -88,20 +93,20 @@ test('Stop during training stops it, keeps nothing, and Train works again', asyn
   await open(page, CH11, 'training-panel');
   await waitForMnist(page);
   await setField(page, 'Epochs', '30');
-  await page.getByRole('button', { name: 'Train' }).click();
-  await expect(page.getByTestId('training-progress')).toContainText(/Epoch 1 of 30, batch \d+/);
-  await page.getByRole('button', { name: 'Stop' }).click();
-  await expect(page.getByTestId('stopped')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
-  await expect(page.getByTestId('current-model')).toContainText('No saved model yet');
+  await panelOf(page).getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(panelOf(page).getByTestId('training-progress')).toContainText(/Epoch 1 of 30, batch \d+/);
+  await panelOf(page).getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(panelOf(page).getByTestId('stopped')).toBeVisible();
+  await expect(panelOf(page).getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  await expect(panelOf(page).getByTestId('current-model')).toContainText('No saved model yet');
 });
 
 test('a diverging run stops with the engine’s message and a suggestion', async ({ page }) => {
   await open(page, CH11, 'training-panel');
   await waitForMnist(page);
   await setField(page, 'Learning rate η', '100000');
-  await page.getByRole('button', { name: 'Train' }).click();
-  const error = page.getByTestId('training-error');
+  await panelOf(page).getByRole('button', { name: 'Train', exact: true }).click();
+  const error = panelOf(page).getByTestId('training-error');
   await expect(error).toContainText('the learning rate 100000 is too high');
   await expect(error).toContainText('set the learning rate to 10000');
 });
@@ -109,11 +114,11 @@ test('a diverging run stops with the engine’s message and a suggestion', async
 test('an interrupted download says what happened, keeps nothing, and Retry loads it', async ({ page }) => {
   await page.route('**/data/mnist/train-0.bin', (route) => route.abort('connectionreset'));
   await open(page, CH11, 'training-panel');
-  const alert = page.getByTestId('training-panel').getByRole('alert');
+  const alert = panelOf(page).getByRole('alert');
   await expect(alert).toContainText('MNIST download of train-0');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(panelOf(page).getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   await page.unroute('**/data/mnist/train-0.bin');
-  await page.getByRole('button', { name: 'Retry the download' }).click();
+  await panelOf(page).getByRole('button', { name: 'Retry the download', exact: true }).click();
   await waitForMnist(page);
 });
 
