@@ -1,0 +1,70 @@
+// The JavaScript side of the WebAssembly SIMD kernels (sources in ./assembly/, compiled by
+// `npm run wasm` into ./build/kernels.wasm). The module only sees numbers, so this file lays the
+// matrices out in its memory, calls the kernel and copies the result back. Memory is grown before
+// the views are made: growing WebAssembly memory detaches every typed-array view on it.
+import type { Kernels } from '../backend.ts';
+
+/** The compiled module's exports (see ./assembly/index.ts). */
+export interface WasmExports {
+  memory: WebAssembly.Memory;
+  heapBase(): number;
+  matmul(a: number, b: number, c: number, n: number, k: number, m: number, scratch: number): void;
+  matmulTransA(a: number, b: number, c: number, k: number, n: number, m: number): void;
+  matmulTransB(a: number, b: number, c: number, n: number, k: number, m: number, scratch: number): void;
+}
+
+const PAGE = 65536;
+
+/** Byte offsets of consecutive f32 buffers of the given lengths, 16-byte aligned, from `base`. */
+export function layout(base: number, lengths: number[]): number[] {
+  const offsets: number[] = [];
+  let at = base;
+  for (const length of lengths) {
+    offsets.push(at);
+    at += Math.ceil((length * 4) / 16) * 16;
+  }
+  offsets.push(at);
+  return offsets;
+}
+
+/** Makes sure the module's memory reaches `end` bytes. */
+export function ensureMemory(memory: WebAssembly.Memory, end: number): void {
+  const have = memory.buffer.byteLength;
+  if (end > have) memory.grow(Math.ceil((end - have) / PAGE));
+}
+
+/** The engine's three kernels, with the same signatures as kernels.ts, running in WebAssembly. */
+export function wasmKernels(exports: WasmExports): Kernels {
+  const { memory } = exports;
+  const base = exports.heapBase();
+  const f32 = (offset: number, length: number) => new Float32Array(memory.buffer, offset, length);
+
+  /** Copies a and b in, runs `kernel(offsets)`, copies c (length cLength) out. */
+  function call(a: Float32Array, b: Float32Array, c: Float32Array, scratch: number, kernel: (pa: number, pb: number, pc: number, ps: number) => void): void {
+    const [pa, pb, pc, ps, end] = layout(base, [a.length, b.length, c.length, scratch]);
+    ensureMemory(memory, end);
+    f32(pa, a.length).set(a);
+    f32(pb, b.length).set(b);
+    kernel(pa, pb, pc, ps);
+    c.set(f32(pc, c.length));
+  }
+
+  return {
+    name: 'wasm-simd',
+    matmul(a, b, c, n, k, m) {
+      call(a, b, c, k * m + k * n + m * n + 2 * k, (pa, pb, pc, ps) => exports.matmul(pa, pb, pc, n, k, m, ps));
+    },
+    matmulTransA(a, b, c, k, n, m) {
+      call(a, b, c, 0, (pa, pb, pc) => exports.matmulTransA(pa, pb, pc, k, n, m));
+    },
+    matmulTransB(a, b, c, n, k, m) {
+      call(a, b, c, k * m + k * n + m * n + 2 * k, (pa, pb, pc, ps) => exports.matmulTransB(pa, pb, pc, n, k, m, ps));
+    },
+  };
+}
+
+/** Compiles and instantiates the module from its bytes, synchronously (Node, or a worker). */
+export function instantiateSync(bytes: BufferSource): WasmExports {
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+  return instance.exports as unknown as WasmExports;
+}

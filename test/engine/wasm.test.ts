@@ -1,0 +1,105 @@
+// The WebAssembly SIMD kernels against the readable reference loops (kernels.ts), on random shapes
+// that include sizes which are not multiples of 4 (one f32x4) or of the 4×8 register tile, both dense
+// and MNIST-like mostly-zero inputs; and training through either backend reaching the same accuracy.
+import { afterEach, describe, expect, it } from 'vitest';
+import * as reference from '../../src/engine/kernels.ts';
+import { backendName, kernels, loadWasmKernelsInNode, typescriptKernels, useKernels } from '../../src/engine/backend.ts';
+import { MLP, createRng, evaluate, train } from '../../src/engine/index.ts';
+import { mnistSubset } from '../../src/data/mnist-node.ts';
+
+const wasm = loadWasmKernelsInNode();
+const original = kernels();
+afterEach(() => useKernels(original));
+
+function random(length: number, seed: number, zeros = 0): Float32Array {
+  const rng = createRng(seed);
+  return Float32Array.from({ length }, () => (rng.next() < zeros ? 0 : rng.randn()));
+}
+
+/** Largest |x − y| relative to the largest |y| (float32 sums in a different order differ slightly). */
+function relativeDifference(x: Float32Array, y: Float32Array): number {
+  let worst = 0, scale = 1e-30;
+  for (let i = 0; i < y.length; i++) {
+    worst = Math.max(worst, Math.abs(x[i] - y[i]));
+    scale = Math.max(scale, Math.abs(y[i]));
+  }
+  return worst / scale;
+}
+
+// (n, k, m): odd sizes, 1, sizes just past a multiple of 4 or 8, and the network's own.
+const SHAPES: [number, number, number][] = [
+  [1, 1, 1], [3, 5, 7], [4, 8, 8], [5, 9, 13], [7, 3, 33], [13, 17, 11], [9, 31, 6], [128, 784, 37], [10, 128, 129], [33, 65, 17],
+];
+const SPARSITY = [0, 0.8];
+
+type Form = 'matmul' | 'matmulTransA' | 'matmulTransB';
+/** Lengths of a and b for each form, given the output (n, m) and the shared size k. */
+const operands: Record<Form, (n: number, k: number, m: number) => [number, number, [number, number, number]]> = {
+  matmul: (n, k, m) => [n * k, k * m, [n, k, m]],
+  matmulTransA: (n, k, m) => [k * n, k * m, [k, n, m]],
+  matmulTransB: (n, k, m) => [n * k, m * k, [n, k, m]],
+};
+
+describe('WebAssembly SIMD kernels', () => {
+  it('load in Node and are what the engine uses by default', () => {
+    expect(wasm).not.toBeNull();
+    expect(wasm!.name).toBe('wasm-simd');
+    expect(process.env.NN_BACKEND === 'typescript' ? 'typescript' : 'wasm-simd').toBe(backendName());
+  });
+
+  for (const form of ['matmul', 'matmulTransA', 'matmulTransB'] as Form[]) {
+    for (const zeros of SPARSITY) {
+      it(`${form} equals the reference on odd shapes (${zeros * 100}% zeros in B)`, () => {
+        SHAPES.forEach(([n, k, m], s) => {
+          const [aLength, bLength, dims] = operands[form](n, k, m);
+          const a = random(aLength, 10 + s), b = random(bLength, 100 + s, zeros);
+          const expected = new Float32Array(n * m), got = new Float32Array(n * m).fill(NaN);
+          reference[form](a, b, expected, ...dims);
+          wasm![form](a, b, got, ...dims);
+          expect(relativeDifference(got, expected), `${form} (${n}, ${k}, ${m})`).toBeLessThan(1e-5);
+        });
+      });
+    }
+  }
+
+  it('keep working after the module memory grows (views are made after growing)', () => {
+    const small = random(4 * 4, 1), big = random(300 * 784, 2, 0.8), w = random(128 * 300, 3);
+    const c1 = new Float32Array(16);
+    wasm!.matmul(small, small, c1, 4, 4, 4);
+    const c2 = new Float32Array(128 * 784), e2 = new Float32Array(128 * 784);
+    wasm!.matmul(w, big, c2, 128, 300, 784);
+    reference.matmul(w, big, e2, 128, 300, 784);
+    expect(relativeDifference(c2, e2)).toBeLessThan(1e-5);
+    const again = new Float32Array(16), expected = new Float32Array(16);
+    wasm!.matmul(small, small, again, 4, 4, 4);
+    reference.matmul(small, small, expected, 4, 4, 4);
+    expect(relativeDifference(again, expected)).toBeLessThan(1e-6);
+  });
+});
+
+describe('training with either backend', () => {
+  async function trainWith(chosen: typeof typescriptKernels): Promise<number> {
+    useKernels(chosen);
+    const net = MLP.create({ sizes: [784, 32, 10], activation: 'relu', init: 'he', seed: 3 });
+    await train(net, { train: mnistSubset('train', 0, 3000) }, { epochs: 2, learningRate: 0.1, batchSize: 32, seed: 3 });
+    return evaluate(net, mnistSubset('test', 0, 2000)).accuracy;
+  }
+
+  it('reaches the same test accuracy (within 0.5 points) with the WebAssembly and the TypeScript kernels', async () => {
+    const fromTypescript = await trainWith(typescriptKernels);
+    const fromWasm = await trainWith(wasm!);
+    expect(fromTypescript).toBeGreaterThan(0.8); // it really learned
+    expect(Math.abs(fromWasm - fromTypescript)).toBeLessThan(0.005);
+  });
+
+  it('gives the same forward pass through the engine API with either backend', () => {
+    const net = MLP.create({ sizes: [784, 16, 10], activation: 'relu', init: 'he', seed: 5 });
+    const { X } = mnistSubset('test', 0, 50);
+    useKernels(typescriptKernels);
+    const slow = net.forward(X);
+    useKernels(wasm!);
+    const fast = net.forward(X);
+    expect(fast.shape).toEqual(slow.shape);
+    expect(relativeDifference(fast.data, slow.data)).toBeLessThan(1e-5);
+  });
+});
