@@ -1,0 +1,36 @@
+// Loads the current saved model's test-set predictions for a widget, and reloads them when the
+// reader saves or picks another model (in chapter 11's panel, or in another tab).
+import { useEffect, useState } from 'preact/hooks';
+import { watchModels } from '../../src/worker/model-store';
+import type { TestPredictions } from './test-predictions';
+
+export type PredictionState =
+  | { kind: 'loading'; progress: number }
+  | { kind: 'none' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; data: TestPredictions };
+
+export function useSavedModelPredictions(
+  load: (onProgress: (fraction: number) => void) => Promise<TestPredictions | null>,
+): PredictionState {
+  const [state, setState] = useState<PredictionState>({ kind: 'loading', progress: 0 });
+  useEffect(() => {
+    let live = true;
+    const run = async () => {
+      setState({ kind: 'loading', progress: 0 });
+      try {
+        const data = await load((progress) => live && setState({ kind: 'loading', progress }));
+        if (live) setState(data ? { kind: 'ready', data } : { kind: 'none' });
+      } catch (error) {
+        if (live) setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      }
+    };
+    void run();
+    const unwatch = watchModels(() => void run());
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [load]);
+  return state;
+}
