@@ -34,7 +34,7 @@ const entries: RaceEntry[] = [
     id: 'flat',
     label: 'Float32Array, loops i-j-p',
     prepare(A, B) {
-      let c = new Float32Array(0);
+      let c: ArrayLike<number> = new Float32Array(0);
       return { run: () => { c = matmulFlat(A.data, B.data, A.rows, A.cols, B.cols); }, result: () => c };
     },
   },
@@ -42,7 +42,7 @@ const entries: RaceEntry[] = [
     id: 'flat-ikj',
     label: 'Float32Array, loops i-k-j',
     prepare(A, B) {
-      let c = new Float32Array(0);
+      let c: ArrayLike<number> = new Float32Array(0);
       return { run: () => { c = matmulFlatIKJ(A.data, B.data, A.rows, A.cols, B.cols); }, result: () => c };
     },
   },
