@@ -23,7 +23,7 @@ function chunk(name: string): Uint8Array {
     labels: data.labels.subarray(start, start + count),
     pixels: data.pixels.subarray(start * PIXELS, (start + count) * PIXELS),
   });
-  return gzipSync(raw, { level: 9 });
+  return gzipSync(raw, { level: 6 }); // level 9 is 2% smaller and 18× slower to build
 }
 
 export const getStaticPaths = (() =>
