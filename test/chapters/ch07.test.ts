@@ -1,6 +1,29 @@
 // Claims of chapter 7 (Softmax), checked with the engine against hand values and identities.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Matrix, createRng, scalar, softmax, softmaxUnstable, sum } from '../../src/engine';
+import * as engine from '../../src/engine';
+import { createHeadlessKernel, type HeadlessRun } from '../../src/notebook/headless';
+
+// The chapter's ordinary cells (not the exercises), run in order in one kernel as the page runs them.
+const chapterSource = readFileSync(new URL('../../content/chapters/07-softmax.mdx', import.meta.url), 'utf8');
+const chapterCells = [...chapterSource.matchAll(/^```ts cell\n([\s\S]*?)^```$/gm)].map((match) => match[1]);
+
+async function runChapterCells(): Promise<HeadlessRun[]> {
+  const kernel = createHeadlessKernel({ ...engine });
+  const runs: HeadlessRun[] = [];
+  for (const code of chapterCells) runs.push(await kernel.run(code));
+  return runs;
+}
+
+/** The text of every value a run showed, by label. */
+function shownValues(run: HeadlessRun): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const item of run.outputs) {
+    if (item.kind === 'value') values.set(item.label ?? '', item.value.type === 'text' ? item.value.text : JSON.stringify(item.value.rows));
+  }
+  return values;
+}
 
 const column = (values: number[]) => Array.from(softmax(Matrix.fromColumn(values)).data);
 
@@ -73,5 +96,16 @@ describe('chapter 7: softmax', () => {
 
   it('a single sigmoid output is softmax([z, 0])', () => {
     for (const z of [-4, -0.5, 0, 1.3, 6]) expect(column([z, 0])[0]).toBeCloseTo(scalar.sigmoid.f(z), 6);
+  });
+
+  it("the chapter's cells run in order without errors", async () => {
+    const runs = await runChapterCells();
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    for (const run of runs) expect(run.error).toBeUndefined();
+    const [first, second] = runs.map(shownValues);
+    expect(first.get('softmax(z)')).toContain('"0.659"');
+    expect(first.get('column sums (axis 0): each is 1')).toBe(JSON.stringify([{ label: '0', cells: ['1', '1'] }]));
+    expect(second.get('the formula as written: e^800 is Infinity, Infinity/Infinity is NaN')?.match(/NaN/g)).toHaveLength(3);
+    expect(second.get('max subtracted first')).toBe(second.get('softmax of (10, 9, 0): identical'));
   });
 });
