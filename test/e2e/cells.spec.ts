@@ -86,10 +86,17 @@ test('Stop ends `while (true) {}` within a second, the page stays responsive, an
   const theme = await page.locator('html').getAttribute('data-theme');
   await page.locator('.theme-toggle').click();
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', theme!);
-  const stopped = Date.now();
-  await a.locator('.nb-stop').click();
-  await expect(a.locator('.nb-status')).toHaveText('Stopped', { timeout: 1_000 });
-  expect(Date.now() - stopped).toBeLessThan(1_000);
+  // Timed inside the page, from the click to the cell saying "Stopped" (the test runner's own latency
+  // on a busy machine is not the reader's).
+  const ms = await a.evaluate((cell) => new Promise<number>((resolve) => {
+    const status = cell.querySelector('.nb-status')!;
+    const start = performance.now();
+    new MutationObserver(() => status.textContent === 'Stopped' && resolve(performance.now() - start))
+      .observe(status, { childList: true, characterData: true, subtree: true });
+    (cell.querySelector('.nb-stop') as HTMLButtonElement).click();
+  }));
+  expect(ms).toBeLessThan(1_000);
+  await expect(a.locator('.nb-status')).toHaveText('Stopped');
   await expect(a.locator('.nb-output')).toContainText('every variable was lost');
   await replaceCode(page, a, 'show(typeof spins, "spins after restart");\nshow(1 + 1);');
   await a.locator('.nb-run').click();
@@ -107,6 +114,21 @@ test('errors point at the line of the reader\'s code', async ({ page }) => {
   await a.locator('.nb-run').click();
   await expect(a.locator('.nb-status')).toHaveText('Error on line 2');
   await expect(a.locator('.nb-error')).toContainText('SyntaxError');
+});
+
+test('plots, progress bars and errors thrown later (from a timer) all land under the cell', async ({ page }) => {
+  const a = plainCells(page).nth(0);
+  await replaceCode(page, a, [
+    "plot({ train: [3, 2, 1.5, 1.2], val: [3, 2.4, 2, 1.9] }, { title: 'loss', xLabel: 'epoch' });",
+    "for (let i = 1; i <= 4; i++) { progress(i / 4, 'epochs'); await new Promise((r) => setTimeout(r, 20)); }",
+    "setTimeout(() => { throw new RangeError('late failure'); }, 50);",
+  ].join('\n'));
+  await a.locator('.nb-run').click();
+  await expect(a.locator('.nb-plot svg path')).toHaveCount(2);
+  await expect(a.locator('.nb-legend')).toHaveText('trainval');
+  await expect(a.locator('.nb-progress')).toContainText('epochs · 100%');
+  await expect(a.locator('.nb-error')).toContainText('RangeError (line 3 of cell');
+  await expect(a.locator('.nb-error')).toContainText('late failure');
 });
 
 test('an exercise cell reports its check; its solution passes', async ({ page }) => {
