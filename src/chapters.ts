@@ -17,3 +17,8 @@ export async function chaptersInOrder(): Promise<Chapter[]> {
 export function chapterHref(chapter: Chapter): string {
   return `${import.meta.env.BASE_URL}${chapter.id}/`;
 }
+
+/** The names of a chapter's self-checking exercises (cells marked exercise="…"). */
+export function exerciseNames(chapter: Chapter): string[] {
+  return [...(chapter.body ?? '').matchAll(/^```ts cell exercise="([^"]+)"/gm)].map((m) => m[1]!);
+}
