@@ -12,6 +12,8 @@ type Product = (a: Float32Array, b: Float32Array, c: Float32Array, d0: number, d
 
 export interface Kernels {
   name: 'typescript' | 'wasm-simd';
+  /** The compiled WebAssembly module (wasm-simd only): the fused training step instantiates it. */
+  module?: WebAssembly.Module;
   /** C (n, m) = A (n, k)·B (k, m): arguments (a, b, c, n, k, m). */
   matmul: Product;
   /** C (n, m) = Aᵀ·B for A (k, n): arguments (a, b, c, k, n, m). */

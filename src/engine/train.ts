@@ -6,6 +6,8 @@ import { argmax, columns, type Matrix } from './matrix.ts';
 import { accuracy, oneHot } from './metrics.ts';
 import type { MLP } from './network.ts';
 import { createRng } from './random.ts';
+import { kernels } from './backend.ts';
+import { fusedStep } from './wasm/fused-step.ts';
 
 export interface Dataset {
   /** (784, m): one column per example. */
@@ -119,6 +121,11 @@ export async function train(
   const order = Uint32Array.from(range(0, m));
   const batches = Math.ceil(m / batchSize);
   const pause = pacer(options.yieldEveryMs ?? 50);
+  // With the WebAssembly backend and a [784, h, 10] ReLU/softmax network, each minibatch is one call
+  // into WebAssembly (the same equations; see wasm/assembly/step.ts). The parameters then live there
+  // during an epoch and are written back into `net` at its end, and when training stops.
+  const { module } = kernels();
+  const fused = module ? fusedStep(module, net, X, labels, learningRate, batchSize) : null;
 
   const history: EpochRecord[] = [];
   let best = { epoch: 0, valLoss: Infinity, net: null as MLP | null };
@@ -132,9 +139,22 @@ export async function train(
     for (let batch = 1; batch <= batches; batch++) {
       await options.beforeBatch?.();
       await pause();
-      if (signal?.aborted) return { history, bestEpoch: best.epoch, stoppedEarly, aborted: true };
+      if (signal?.aborted) {
+        fused?.writeBack();
+        return { history, bestEpoch: best.epoch, stoppedEarly, aborted: true };
+      }
 
       const idx = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
+      if (fused) {
+        const { loss, correct: right } = fused.step(idx);
+        reference ??= Math.max(loss, net.chanceLoss());
+        if (!Number.isFinite(loss) || loss > EXPLODED * reference) throw new DivergenceError(loss, epoch, batch, learningRate, reference);
+        lossSum += loss * idx.length;
+        correct += right;
+        seen += idx.length;
+        onProgress?.({ kind: 'batch', epoch, batch, batches, loss, seen });
+        continue;
+      }
       const batchLabels = Array.from(idx, (j) => labels[j]);
       const Xb = columns(X, idx);
       const Y = oneHot(batchLabels, net.config.sizes[net.config.sizes.length - 1]);
@@ -154,6 +174,7 @@ export async function train(
       onProgress?.({ kind: 'batch', epoch, batch, batches, loss, seen });
     }
 
+    fused?.writeBack();
     const record: EpochRecord = { epoch, trainLoss: lossSum / seen, trainAccuracy: correct / seen, seconds: 0 };
     if (data.val) {
       const val = evaluate(net, data.val);

@@ -92,6 +92,31 @@ describe('training with either backend', () => {
     expect(Math.abs(fromWasm - fromTypescript)).toBeLessThan(0.005);
   });
 
+  it('the fused minibatch step (one WebAssembly call per batch) ends with the same parameters as the engine\'s own steps, for odd sizes', async () => {
+    // h = 13 is not a multiple of 4 (padded inside), 300 images in batches of 37 leave a short last batch.
+    const data = { train: mnistSubset('train', 0, 300) };
+    const options = { epochs: 2, learningRate: 0.1, batchSize: 37, seed: 7 };
+    const create = () => MLP.create({ sizes: [784, 13, 10], activation: 'relu', init: 'he', seed: 7 });
+    useKernels(typescriptKernels);
+    const slow = create();
+    const slowResult = await train(slow, data, options);
+    useKernels(wasm!);
+    const fast = create();
+    const fastResult = await train(fast, data, options);
+    for (let l = 0; l < 2; l++) {
+      expect(relativeDifference(fast.W[l].data, slow.W[l].data), `W${l + 1}`).toBeLessThan(1e-4);
+      expect(relativeDifference(fast.b[l].data, slow.b[l].data), `b${l + 1}`).toBeLessThan(1e-4);
+    }
+    expect(fastResult.history[1].trainLoss).toBeCloseTo(slowResult.history[1].trainLoss, 5);
+    expect(fastResult.history[1].trainAccuracy).toBe(slowResult.history[1].trainAccuracy);
+  });
+
+  it('stops with the same DivergenceError on the fused path when the learning rate is far too high', async () => {
+    useKernels(wasm!);
+    const net = MLP.create({ sizes: [784, 16, 10], activation: 'relu', init: 'randn', seed: 1 });
+    await expect(train(net, { train: mnistSubset('train', 0, 500) }, { epochs: 3, learningRate: 50, batchSize: 50, seed: 1 })).rejects.toThrow(/learning rate 50 is too high/);
+  });
+
   it('gives the same forward pass through the engine API with either backend', () => {
     const net = MLP.create({ sizes: [784, 16, 10], activation: 'relu', init: 'he', seed: 5 });
     const { X } = mnistSubset('test', 0, 50);

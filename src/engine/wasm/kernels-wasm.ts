@@ -33,8 +33,11 @@ export function ensureMemory(memory: WebAssembly.Memory, end: number): void {
   if (end > have) memory.grow(Math.ceil((end - have) / PAGE));
 }
 
-/** The engine's three kernels, with the same signatures as kernels.ts, running in WebAssembly. */
-export function wasmKernels(exports: WasmExports): Kernels {
+/**
+ * The engine's three kernels, with the same signatures as kernels.ts, running in WebAssembly; and
+ * the compiled module, from which the fused training step makes its own instance.
+ */
+export function wasmKernels({ module, exports }: Compiled): Kernels {
   const { memory } = exports;
   const base = exports.heapBase();
   const f32 = (offset: number, length: number) => new Float32Array(memory.buffer, offset, length);
@@ -51,6 +54,7 @@ export function wasmKernels(exports: WasmExports): Kernels {
 
   return {
     name: 'wasm-simd',
+    module,
     matmul(a, b, c, n, k, m) {
       call(a, b, c, k * m + k * n + m * n + 2 * k, (pa, pb, pc, ps) => exports.matmul(pa, pb, pc, n, k, m, ps));
     },
@@ -63,8 +67,13 @@ export function wasmKernels(exports: WasmExports): Kernels {
   };
 }
 
+export interface Compiled {
+  module: WebAssembly.Module;
+  exports: WasmExports;
+}
+
 /** Compiles and instantiates the module from its bytes, synchronously (Node, or a worker). */
-export function instantiateSync(bytes: BufferSource): WasmExports {
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-  return instance.exports as unknown as WasmExports;
+export function instantiateSync(bytes: BufferSource): Compiled {
+  const module = new WebAssembly.Module(bytes);
+  return { module, exports: new WebAssembly.Instance(module, {}).exports as unknown as WasmExports };
 }

@@ -3,19 +3,18 @@
 // needs the server to say application/wasm; otherwise we fall back to fetching the bytes.
 import wasmUrl from './build/kernels.wasm?url';
 import { kernels, typescriptKernels, useKernels, type Kernels } from '../backend.ts';
-import { wasmKernels, type WasmExports } from './kernels-wasm.ts';
+import { wasmKernels, type Compiled, type WasmExports } from './kernels-wasm.ts';
 
 let loading: Promise<Kernels | null> | null = null;
 
-async function instantiate(): Promise<WasmExports> {
+async function instantiate(): Promise<Compiled> {
+  let source: WebAssembly.WebAssemblyInstantiatedSource;
   try {
-    const { instance } = await WebAssembly.instantiateStreaming(fetch(wasmUrl), {});
-    return instance.exports as unknown as WasmExports;
+    source = await WebAssembly.instantiateStreaming(fetch(wasmUrl), {});
   } catch {
-    const bytes = await (await fetch(wasmUrl)).arrayBuffer();
-    const { instance } = await WebAssembly.instantiate(bytes, {});
-    return instance.exports as unknown as WasmExports;
+    source = await WebAssembly.instantiate(await (await fetch(wasmUrl)).arrayBuffer(), {});
   }
+  return { module: source.module, exports: source.instance.exports as unknown as WasmExports };
 }
 
 /** The WebAssembly SIMD kernels on their own (not installed in the engine), or null without SIMD. */

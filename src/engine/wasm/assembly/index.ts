@@ -1,2 +1,7 @@
-// The WebAssembly module's exports: see matmul.ts.
+// The WebAssembly module's exports: the three matrix products (matmul.ts) and the fused
+// minibatch training step (step.ts).
 export { heapBase, matmul, matmulTransA, matmulTransB } from "./matmul";
+export {
+  setup, trainStep, lastCorrect,
+  ptrW1t, ptrB1, ptrW2, ptrB2, ptrBatch, ptrLabels, ptrOffsets, ptrNzPixel, ptrNzValue,
+} from "./step";
