@@ -28,7 +28,7 @@ function statusText(status: Status, rows: Row[], diverged: string[]): string {
   const counts = last ? `ReLU ${last.dead.relu ?? '…'} dead of ${HIDDEN}, leaky ReLU ${last.dead.leakyRelu ?? '…'}` : '';
   const extra = diverged.length ? ` ${diverged.join(' ')}` : '';
   switch (status.kind) {
-    case 'idle': return 'Press Train to start both runs.';
+    case 'idle': return 'Press “Train both” to train the ReLU and the leaky ReLU network side by side.';
     case 'loading': return `Loading MNIST… ${Math.round(100 * status.fraction)}%`;
     case 'running': return `Epoch ${Math.max(0, rows.length - 1)} of ${EPOCHS}: ${counts}.${extra}`;
     case 'done': return `Done after ${EPOCHS} epochs: ${counts}.${extra}`;
