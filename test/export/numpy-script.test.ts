@@ -1,0 +1,51 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MLP, Matrix, argmax, createRng, type ActivationName } from '../../src/engine/index.ts';
+import { numpyScript } from '../../src/export/numpy-script.ts';
+
+const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
+if (!hasNumpy) console.info('numpy export: skipped running the script, python3 with numpy is not installed');
+
+function runScript(source: string): { digit: number; probability: number }[] {
+  const file = join(mkdtempSync(join(tmpdir(), 'nn-export-')), 'network.py');
+  writeFileSync(file, source);
+  const out = execFileSync('python3', [file], { encoding: 'utf8' });
+  return [...out.matchAll(/example (\d+): digit (\d+), probability ([\d.]+)/g)].map((m) => ({
+    digit: Number(m[2]),
+    probability: Number(m[3]),
+  }));
+}
+
+function samples(m: number, seed: number): Matrix {
+  const rng = createRng(seed);
+  const X = Matrix.zeros(784, m);
+  for (let i = 0; i < X.data.length; i++) X.data[i] = rng.next() < 0.2 ? rng.next() : 0;
+  return X;
+}
+
+describe('numpy export', () => {
+  it('embeds every parameter and defines forward and predict', () => {
+    const net = MLP.create({ sizes: [784, 16, 10], activation: 'relu', init: 'he', seed: 1 });
+    const script = numpyScript(net.toJSON());
+    expect(script).toContain('W1 = np.frombuffer');
+    expect(script).toContain('reshape(16, 784)');
+    expect(script).toContain('b2 = np.frombuffer');
+    expect(script).toContain('reshape(10, 1)');
+    expect(script).toMatch(/def predict\(X\):/);
+  });
+
+  for (const activation of ['relu', 'leakyRelu', 'sigmoid', 'tanh'] as ActivationName[]) {
+    it.skipIf(!hasNumpy)(`prints the engine's predictions and probabilities (${activation})`, () => {
+      const net = MLP.create({ sizes: [784, 24, 12, 10], activation, init: 'xavier', seed: 7 });
+      const X = samples(12, 3);
+      const A = net.forward(X);
+      const expected = argmax(A, 0);
+      const printed = runScript(numpyScript(net.toJSON(), X));
+      expect(printed.map((p) => p.digit)).toEqual(expected);
+      printed.forEach((p, j) => expect(p.probability).toBeCloseTo(A.get(expected[j]!, j), 5));
+    });
+  }
+});
