@@ -81,11 +81,12 @@ export default function ConfusionMatrix() {
       <p class="confusion-model">
         Network: {data.model.name}. Test accuracy <strong data-testid="confusion-accuracy">{((100 * correct) / total).toFixed(2)}%</strong> ({correct.toLocaleString('en-US')} of {total.toLocaleString('en-US')} on the diagonal).
       </p>
+      <p class="confusion-axes" aria-hidden="true">rows: true digit · columns: predicted digit</p>
       <div class="confusion-scroll">
         <table class="confusion-grid" aria-label="Confusion matrix: rows are true digits, columns are predicted digits">
           <thead>
             <tr>
-              <th scope="col" class="confusion-corner"><span>true ↓ predicted →</span></th>
+              <th scope="col" class="confusion-corner"><span class="confusion-sr">true digit</span></th>
               {DIGITS.map((k) => <th scope="col" key={k}>{k}</th>)}
             </tr>
           </thead>
