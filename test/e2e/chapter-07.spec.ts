@@ -1,5 +1,6 @@
 // Chapter 7: the reader drags logits, the temperature and the shift, and reads the probabilities.
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 // An independent softmax in float64, to compare with what the page shows.
 function softmax(z: number[]): number[] {
@@ -67,4 +68,17 @@ test('two classes: softmax([z1, z2]) equals σ(z1 − z2) and 1 − σ(z1 − z2
   expect(await read('smx-two-sigma')).toBeCloseTo(sigma, 3);
   expect(await read('smx-two-p2')).toBeCloseTo(1 - sigma, 3);
   expect(await read('smx-two-rest')).toBeCloseTo(1 - sigma, 3);
+});
+
+test('the widget passes axe in light and dark themes and fits a 390 px screen', async ({ page }) => {
+  test.setTimeout(240_000); // axe over a whole widget is slow on a busy machine
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    const { violations } = await new AxeBuilder({ page }).include('.smx').analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    expect(serious, theme).toEqual([]);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 });

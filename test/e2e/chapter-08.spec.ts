@@ -1,5 +1,6 @@
 // Chapter 8: the reader steps gradient descent by hand, tries the learning-rate presets and the surface.
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 const read = async (page: Page, id: string) => (await page.getByTestId(id).textContent())!.trim();
 const num = async (page: Page, id: string) => Number(await read(page, id));
@@ -69,4 +70,17 @@ test('the narrow valley: one step is −η times the gradient in both directions
   const [w1, w2] = await pair(page, 'dx-w');
   expect(w1).toBeCloseTo(-3.5 + 0.09 * 3.5, 3);
   expect(w2).toBeCloseTo(2.5 - 0.09 * 25, 3);
+});
+
+test('the widget passes axe in light and dark themes and fits a 390 px screen', async ({ page }) => {
+  test.setTimeout(240_000); // axe over a whole widget is slow on a busy machine
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    const { violations } = await new AxeBuilder({ page }).include('.dx').analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    expect(serious, theme).toEqual([]);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -1,5 +1,6 @@
 // Chapter 9: the reader drags p, picks a true digit, drags a logit and steps the logits.
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 const num = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())!.trim());
 
@@ -53,4 +54,17 @@ test('dragging a logit and stepping against ŷ − y lowers the loss', async ({ 
   const after = await num(page, 'cex-loss');
   expect(after).toBeCloseTo(-Math.log(softmax(stepped)[1]), 3);
   expect(after).toBeLessThan(before);
+});
+
+test('the widget passes axe in light and dark themes and fits a 390 px screen', async ({ page }) => {
+  test.setTimeout(240_000); // axe over a whole widget is slow on a busy machine
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    const { violations } = await new AxeBuilder({ page }).include('.cex').analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    expect(serious, theme).toEqual([]);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 });
