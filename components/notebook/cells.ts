@@ -69,7 +69,7 @@ class DomCell implements CellView {
     tools.className = 'nb-tools';
     tools.append(this.runButton, this.stopButton, this.editButton, this.resetButton);
     if (this.index > 0 && !this.isSelfContained) {
-      const above = button('Run all above', 'nb-above', `Run every cell above cell ${this.index + 1}`);
+      const above = button('Run all above', 'nb-above', `Run all above cell ${this.index + 1}`);
       above.addEventListener('click', () => all.slice(0, this.index).filter((c) => !c.isSelfContained).forEach((c) => controller.run(c)));
       tools.append(above);
     }

@@ -30,6 +30,7 @@ export function createEditor(
         bracketMatching(),
         indentOnInput(),
         EditorState.tabSize.of(2),
+        EditorView.lineWrapping, // no sideways scrolling: long lines wrap, on a phone too
         javascript({ typescript: true }),
         syntaxHighlighting(classHighlighter),
         keymap.of([{ key: 'Shift-Enter', run: () => (onRun(), true) }, ...defaultKeymap, ...historyKeymap]),

@@ -41,7 +41,8 @@ export function drawPlot(figure: HTMLElement, item: PlotItem): void {
   const n = Math.max(...item.series.map((s) => s.values.length));
   const xs = item.x ?? Array.from({ length: n }, (_, i) => i);
   const [x0, x1] = extent(xs);
-  const [y0, y1] = extent(item.series.flatMap((s) => s.values.filter((v): v is number => v !== null)));
+  const [lo, hi] = extent(item.series.flatMap((s) => s.values.filter((v): v is number => v !== null)));
+  const [y0, y1] = [lo - (hi - lo) * 0.05, hi + (hi - lo) * 0.05]; // a little air above and below the lines
   const sx = (x: number) => PAD.left + ((x - x0) / (x1 - x0)) * (W - PAD.left - PAD.right);
   const sy = (y: number) => H - PAD.bottom - ((y - y0) / (y1 - y0)) * (H - PAD.top - PAD.bottom);
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'nb-plot-svg', role: 'img' });

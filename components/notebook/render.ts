@@ -96,7 +96,7 @@ function value(v: Formatted, label?: string): HTMLElement {
   const table = el('table', 'nb-table');
   table.append(el('caption', '', label ? `${label} · ${v.caption}` : v.caption));
   const head = el('tr');
-  head.append(el('th'));
+  head.append(el('td')); // the corner above the row numbers
   for (const c of v.columns) head.append(Object.assign(el('th', '', c), { scope: 'col' }));
   const body = el('tbody');
   v.rows.forEach((row, r) => {
