@@ -6,12 +6,13 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkCells from './src/notebook/remark-cells.ts';
 import searchIndex from './src/search/astro-pagefind.ts';
+import offline from './src/offline/astro-offline.ts';
 
 // Astro 7's default Markdown processor is not remark: remark-math and rehype-katex
 // only run through unified(); MDX inherits the processor.
 export default defineConfig({
   site: 'https://nn-from-scratch.example',
-  integrations: [mdx(), preact(), searchIndex()],
+  integrations: [mdx(), preact(), searchIndex(), offline()],
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath, remarkCells],
