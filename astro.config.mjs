@@ -19,7 +19,7 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { throwOnError: false, strict: 'ignore' }]],
     }),
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark-default' },
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: 'light',
     },
   },
