@@ -25,6 +25,8 @@ interface Props {
   yRange?: [number, number];
   height?: number;
   formatY?: (v: number) => string;
+  /** Ticks on whole numbers only (e.g. epochs). */
+  integerX?: boolean;
 }
 
 type UPlot = typeof uPlotType;
@@ -38,7 +40,7 @@ function cssVar(el: Element, name: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || 'gray';
 }
 
-export default function LineChart({ title, xLabel, x, series, yRange, height = 200, formatY }: Props) {
+export default function LineChart({ title, xLabel, x, series, yRange, height = 200, formatY, integerX }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlotType | null>(null);
   const latest = useRef({ x, series });
@@ -64,7 +66,7 @@ export default function LineChart({ title, xLabel, x, series, yRange, height = 2
           cursor: { show: false },
           scales: { x: { time: false }, y: yRange ? { range: yRange } : { auto: true } },
           axes: [
-            { ...axis, label: xLabel },
+            { ...axis, label: xLabel, incrs: integerX ? [1, 2, 5, 10, 20, 50, 100] : undefined },
             { ...axis, size: 52, values: formatY ? (_u, ticks) => ticks.map(formatY) : undefined },
           ],
           series: [
@@ -95,7 +97,7 @@ export default function LineChart({ title, xLabel, x, series, yRange, height = 2
       plot.current?.destroy();
       plot.current = null;
     };
-  }, [shape, height, yRange?.[0], yRange?.[1]]);
+  }, [shape, height, yRange?.[0], yRange?.[1], integerX]);
 
   useEffect(() => {
     plot.current?.setData(toData(x, series));

@@ -292,6 +292,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
           xLabel="epoch"
           x={accX}
           yRange={[0, 1]}
+          integerX
           formatY={(v) => pct(v, 0)}
           series={[
             { label: 'training', color: '--accent', values: run.epochs.map((r) => r.trainAccuracy), points: true },

@@ -37,11 +37,11 @@ async function browserRun(url: string) {
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longtasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(`${url}/11-training-and-validation/`);
-  const panel = page.getByTestId('training-panel');
+  const panel = page.getByTestId('training-panel').first(); // the chapter's main panel
   await panel.scrollIntoViewIfNeeded();
-  await page.getByTestId('mnist-loaded').waitFor({ timeout: 60_000 });
+  await panel.getByTestId('mnist-loaded').waitFor({ timeout: 60_000 });
   await panel.getByRole('button', { name: 'Load all 60,000' }).click();
-  await page.getByText('MNIST loaded: 60,000 training images').waitFor({ timeout: 120_000 });
+  await panel.getByText('MNIST loaded: 60,000 training images').waitFor({ timeout: 120_000 });
   const fields: [string, string][] = [['Hidden layer sizes', CONFIG.hidden], ['Learning rate η', CONFIG.learningRate], ['Batch size', CONFIG.batchSize],
     ['Epochs', CONFIG.epochs], ['Patience', CONFIG.patience], ['Seed', CONFIG.seed], ['Training images', '50000']];
   for (const [label, value] of fields) {
@@ -50,11 +50,11 @@ async function browserRun(url: string) {
   }
   await page.evaluate(() => ((window as unknown as { longtasks: number[] }).longtasks = []));
   const started = Date.now();
-  await panel.getByRole('button', { name: 'Train' }).click();
-  await page.getByTestId('test-accuracy').waitFor({ timeout: 30 * 60_000 });
+  await panel.getByRole('button', { name: 'Train', exact: true }).click();
+  await panel.getByTestId('test-accuracy').waitFor({ timeout: 30 * 60_000 });
   const seconds = (Date.now() - started) / 1000;
-  const accuracy = Number((await page.getByTestId('test-accuracy').textContent())!.replace('%', '')) / 100;
-  const valAccuracies = (await page.getByTestId('val-accuracy').allTextContents()).map((t) => t.trim());
+  const accuracy = Number((await panel.getByTestId('test-accuracy').textContent())!.replace('%', '')) / 100;
+  const valAccuracies = (await panel.getByTestId('val-accuracy').allTextContents()).map((t) => t.trim());
   const longtasks = await page.evaluate(() => (window as unknown as { longtasks: number[] }).longtasks);
   await browser.close();
   return { seconds, accuracy, valAccuracies, longtasks };
