@@ -41,7 +41,7 @@ async function browserRun(url: string) {
   await panel.scrollIntoViewIfNeeded();
   await panel.getByTestId('mnist-loaded').waitFor({ timeout: 60_000 });
   await panel.getByRole('button', { name: 'Load all 60,000' }).click();
-  await panel.getByText('MNIST loaded: 60,000 training images').waitFor({ timeout: 120_000 });
+  await panel.getByTestId('mnist-loaded').filter({ hasText: '60,000 training images' }).waitFor({ timeout: 120_000 });
   const fields: [string, string][] = [['Hidden layer sizes', CONFIG.hidden], ['Learning rate η', CONFIG.learningRate], ['Batch size', CONFIG.batchSize],
     ['Epochs', CONFIG.epochs], ['Patience', CONFIG.patience], ['Seed', CONFIG.seed], ['Training images', '50000']];
   for (const [label, value] of fields) {
