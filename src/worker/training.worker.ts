@@ -2,6 +2,7 @@
 // Training here keeps the page's main thread free to draw.
 /// <reference lib="webworker" />
 import { loadMnist, type Mnist } from '../data/mnist-browser.ts';
+import { loadWasmBackend } from '../engine/wasm/load-browser.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { TrainingSession, validationSize } from './session.ts';
 
@@ -10,10 +11,13 @@ const post = (message: FromWorker) => scope.postMessage(message);
 
 let data: Mnist | null = null;
 let session: TrainingSession | null = null;
+// The engine's WebAssembly SIMD kernels when this browser has them (else its TypeScript loops).
+const backend = loadWasmBackend();
 
 async function load(full: boolean): Promise<void> {
   try {
     const loaded = await loadMnist({ full, onProgress: (progress) => post({ type: 'load-progress', progress }) });
+    await backend;
     session?.stop();
     data = loaded;
     session = new TrainingSession(loaded, post);
