@@ -172,12 +172,28 @@ function updateBias(bias: usize, d: usize, count: i32, n: i32, learningRate: f32
   }
 }
 
-/** For each non-zero pixel p of one example: W1t[p, :] −= η·x_p·dz1, i.e. dW1 = dZ1·Xᵀ applied at once. */
+/**
+ * For each non-zero pixel p of one example: W1t[p, :] −= η·x_p·dz1, i.e. dW1 = dZ1·Xᵀ applied at once.
+ * 16 units at a time (−η·dz1 for them held in four registers), then 4.
+ */
 function updateW1(start: i32, end: i32, dz1: usize, learningRate: f32): void {
-  const row = <usize>H << 2;
-  for (let u = 0; u < H; u += 4) {
-    const d = f32x4.mul(f32x4.splat(-learningRate), v128.load(f32At(dz1, u)));
-    const column = f32At(W1t, u);
+  const row = <usize>H << 2, rate = f32x4.splat(-learningRate);
+  let u = 0;
+  for (; u + 16 <= H; u += 16) {
+    const d = f32At(dz1, u), column = f32At(W1t, u);
+    const d0 = f32x4.mul(rate, v128.load(d)), d1 = f32x4.mul(rate, v128.load(d, 16));
+    const d2 = f32x4.mul(rate, v128.load(d, 32)), d3 = f32x4.mul(rate, v128.load(d, 48));
+    for (let q = start; q < end; q++) {
+      const x = f32x4.splat(load<f32>(f32At(nzValue, q)));
+      const w = column + <usize>load<u16>(nzPixel + (<usize>q << 1)) * row;
+      v128.store(w, f32x4.add(v128.load(w), f32x4.mul(x, d0)));
+      v128.store(w, f32x4.add(v128.load(w, 16), f32x4.mul(x, d1)), 16);
+      v128.store(w, f32x4.add(v128.load(w, 32), f32x4.mul(x, d2)), 32);
+      v128.store(w, f32x4.add(v128.load(w, 48), f32x4.mul(x, d3)), 48);
+    }
+  }
+  for (; u < H; u += 4) {
+    const d = f32x4.mul(rate, v128.load(f32At(dz1, u))), column = f32At(W1t, u);
     for (let q = start; q < end; q++) {
       const w = column + <usize>load<u16>(nzPixel + (<usize>q << 1)) * row;
       v128.store(w, f32x4.add(v128.load(w), f32x4.mul(f32x4.splat(load<f32>(f32At(nzValue, q))), d)));
