@@ -111,6 +111,21 @@ describe('training with either backend', () => {
     expect(fastResult.history[1].trainAccuracy).toBe(slowResult.history[1].trainAccuracy);
   });
 
+  it('rebuilds its copy of the training images when X was changed in place between runs', async () => {
+    useKernels(wasm!);
+    const data = { train: mnistSubset('train', 0, 200) };
+    const options = { epochs: 1, learningRate: 0.1, batchSize: 50, seed: 2 };
+    const create = () => MLP.create({ sizes: [784, 8, 10], activation: 'relu', init: 'he', seed: 2 });
+    await train(create(), data, options); // caches the non-zero lists of this X
+    for (let p = 0; p < data.train.X.data.length; p++) data.train.X.data[p] *= 0.5;
+    const fast = create();
+    await train(fast, data, options);
+    useKernels(typescriptKernels);
+    const slow = create();
+    await train(slow, data, options);
+    expect(relativeDifference(fast.W[0].data, slow.W[0].data)).toBeLessThan(1e-4);
+  });
+
   it('stops with the same DivergenceError on the fused path when the learning rate is far too high', async () => {
     useKernels(wasm!);
     const net = MLP.create({ sizes: [784, 16, 10], activation: 'relu', init: 'randn', seed: 1 });

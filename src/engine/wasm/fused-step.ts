@@ -23,7 +23,7 @@ export interface FusedStep {
   writeBack(): void;
 }
 
-interface Loaded { key: string; exports: StepExports }
+interface Loaded { key: string; fingerprint: number; exports: StepExports }
 const loaded = new WeakMap<Matrix, Loaded>();
 
 /** Whether the fused step computes exactly this network's training step. */
@@ -33,6 +33,17 @@ function fits(net: MLP, X: Matrix, labels: ArrayLike<number>): boolean {
   if (X.rows > 65536 || X.rows !== sizes[0]) return false;
   for (let e = 0; e < labels.length; e++) if (!(labels[e] >= 0 && labels[e] < sizes[2] && Number.isInteger(labels[e]))) return false;
   return sizes[2] <= 255;
+}
+
+/**
+ * A cheap check that X still holds the numbers its cached non-zero lists were built from: a weighted
+ * sum over every 61st entry. It catches changes to the whole of X made in place (rescaling, centring);
+ * a changed single pixel can slip through, so make a new Matrix rather than edit a training set.
+ */
+function fingerprint(X: Matrix): number {
+  let sum = 0;
+  for (let i = 0; i < X.data.length; i += 61) sum += X.data[i] * ((i % 7) + 1);
+  return sum;
 }
 
 /** How many non-zero entries each column (example) of X has. */
@@ -76,8 +87,9 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
   const H = Math.ceil(h / 4) * 4; // padded with units whose weights are 0 and stay 0
   const key = `${H},${classes},${maxBatch}`;
   let entry = loaded.get(X);
-  if (!entry || entry.key !== key) {
-    entry = { key, exports: load(module, X, labels, H, classes, maxBatch) };
+  const print = fingerprint(X);
+  if (!entry || entry.key !== key || entry.fingerprint !== print) {
+    entry = { key, fingerprint: print, exports: load(module, X, labels, H, classes, maxBatch) };
     loaded.set(X, entry);
   }
   const wasm = entry.exports, buffer = wasm.memory.buffer, inputs = X.rows;
