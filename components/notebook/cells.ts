@@ -3,6 +3,7 @@
 import { CellController, type CellState, type CellView } from '../../src/notebook/controller.ts';
 import type { CellError, OutputItem } from '../../src/notebook/protocol.ts';
 import { OutputView } from './render.ts';
+import { markExercisePassed } from '../../src/progress.ts';
 import { editKey, loadEdit, saveEdit } from './store.ts';
 import type { EditorHandle } from './editor.ts';
 
@@ -127,6 +128,16 @@ class DomCell implements CellView {
 
   appendOutput(items: OutputItem[]): void {
     this.output.append(items);
+    this.rememberPassedExercise(items);
+  }
+
+  /** An exercise counts as passed (for the contents page) when the reader's own cell passes a check in full. */
+  private rememberPassedExercise(items: OutputItem[]): void {
+    const name = this.root.dataset.exercise;
+    if (!name) return;
+    if (items.some((item) => item.kind === 'check' && item.total > 0 && item.passed === item.total)) {
+      markExercisePassed(name);
+    }
   }
 
   showError(error: CellError, hint?: string): void {

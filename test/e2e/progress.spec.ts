@@ -28,3 +28,26 @@ test('declining the reset keeps the progress', async ({ page }) => {
   await page.getByRole('button', { name: 'Reset my progress' }).click();
   await expect(page.locator('.toc-entry').first().locator('[data-progress]')).toHaveText(/^Opened/);
 });
+
+test('passing an exercise in its own cell shows on the contents page', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/01-what-a-digit-looks-like/');
+  const exercise = page.locator('.nb-cell[data-exercise]').first();
+  const name = (await exercise.getAttribute('data-exercise'))!;
+  const solution = page.locator(`.nb-cell[data-solution="${name}"] pre`);
+  const code = (await solution.textContent())!;
+  await exercise.locator('.nb-edit').click();
+  const content = exercise.locator('.cm-content');
+  await expect(content).toBeVisible();
+  await content.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+  await exercise.locator('.nb-run').click();
+  await expect(exercise.locator('.nb-check.nb-pass').first()).toBeVisible({ timeout: 60_000 });
+
+  await page.goto('/');
+  const entry = page.locator('.toc-entry').first();
+  const total = (await entry.getAttribute('data-exercises'))!.split(' ').length;
+  await expect(entry.locator('[data-progress]')).toHaveText(`Opened · 1 of ${total} exercises passed`);
+});
