@@ -72,11 +72,35 @@ export function trainStep(count: i32, learningRate: f32): f64 {
   return lossSum / <f64>count;
 }
 
-/** a1 (H) = max(0, b1 + Σ over the example's non-zero pixels p of x_p · W1t[p, :]): 16 units at a time, then 4. */
+/** a1 (H) = max(0, b1 + Σ over the example's non-zero pixels p of x_p · W1t[p, :]): 32 units at a time, then 16, then 4. */
 function hiddenForward(start: i32, end: i32, a1: usize): void {
   let u = 0;
+  for (; u + 32 <= H; u += 32) hiddenForward32(start, end, a1, u);
   for (; u + 16 <= H; u += 16) hiddenForward16(start, end, a1, u);
   for (; u < H; u += 4) hiddenForward4(start, end, a1, u);
+}
+
+function hiddenForward32(start: i32, end: i32, a1: usize, u: i32): void {
+  const row = <usize>H << 2, zero = f32x4.splat(0), bias = f32At(b1, u), column = f32At(W1t, u);
+  let s0 = v128.load(bias), s1 = v128.load(bias, 16), s2 = v128.load(bias, 32), s3 = v128.load(bias, 48);
+  let s4 = v128.load(bias, 64), s5 = v128.load(bias, 80), s6 = v128.load(bias, 96), s7 = v128.load(bias, 112);
+  for (let q = start; q < end; q++) {
+    const x = f32x4.splat(load<f32>(f32At(nzValue, q)));
+    const w = column + <usize>load<u16>(nzPixel + (<usize>q << 1)) * row;
+    s0 = f32x4.add(s0, f32x4.mul(x, v128.load(w)));
+    s1 = f32x4.add(s1, f32x4.mul(x, v128.load(w, 16)));
+    s2 = f32x4.add(s2, f32x4.mul(x, v128.load(w, 32)));
+    s3 = f32x4.add(s3, f32x4.mul(x, v128.load(w, 48)));
+    s4 = f32x4.add(s4, f32x4.mul(x, v128.load(w, 64)));
+    s5 = f32x4.add(s5, f32x4.mul(x, v128.load(w, 80)));
+    s6 = f32x4.add(s6, f32x4.mul(x, v128.load(w, 96)));
+    s7 = f32x4.add(s7, f32x4.mul(x, v128.load(w, 112)));
+  }
+  const out = f32At(a1, u);
+  v128.store(out, f32x4.max(s0, zero)); v128.store(out, f32x4.max(s1, zero), 16);
+  v128.store(out, f32x4.max(s2, zero), 32); v128.store(out, f32x4.max(s3, zero), 48);
+  v128.store(out, f32x4.max(s4, zero), 64); v128.store(out, f32x4.max(s5, zero), 80);
+  v128.store(out, f32x4.max(s6, zero), 96); v128.store(out, f32x4.max(s7, zero), 112);
 }
 
 function hiddenForward16(start: i32, end: i32, a1: usize, u: i32): void {
@@ -174,11 +198,30 @@ function updateBias(bias: usize, d: usize, count: i32, n: i32, learningRate: f32
 
 /**
  * For each non-zero pixel p of one example: W1t[p, :] −= η·x_p·dz1, i.e. dW1 = dZ1·Xᵀ applied at once.
- * 16 units at a time (−η·dz1 for them held in four registers), then 4.
+ * 32 units at a time (−η·dz1 for them held in eight registers), then 16, then 4.
  */
 function updateW1(start: i32, end: i32, dz1: usize, learningRate: f32): void {
   const row = <usize>H << 2, rate = f32x4.splat(-learningRate);
   let u = 0;
+  for (; u + 32 <= H; u += 32) {
+    const d = f32At(dz1, u), column = f32At(W1t, u);
+    const d0 = f32x4.mul(rate, v128.load(d)), d1 = f32x4.mul(rate, v128.load(d, 16));
+    const d2 = f32x4.mul(rate, v128.load(d, 32)), d3 = f32x4.mul(rate, v128.load(d, 48));
+    const d4 = f32x4.mul(rate, v128.load(d, 64)), d5 = f32x4.mul(rate, v128.load(d, 80));
+    const d6 = f32x4.mul(rate, v128.load(d, 96)), d7 = f32x4.mul(rate, v128.load(d, 112));
+    for (let q = start; q < end; q++) {
+      const x = f32x4.splat(load<f32>(f32At(nzValue, q)));
+      const w = column + <usize>load<u16>(nzPixel + (<usize>q << 1)) * row;
+      v128.store(w, f32x4.add(v128.load(w), f32x4.mul(x, d0)));
+      v128.store(w, f32x4.add(v128.load(w, 16), f32x4.mul(x, d1)), 16);
+      v128.store(w, f32x4.add(v128.load(w, 32), f32x4.mul(x, d2)), 32);
+      v128.store(w, f32x4.add(v128.load(w, 48), f32x4.mul(x, d3)), 48);
+      v128.store(w, f32x4.add(v128.load(w, 64), f32x4.mul(x, d4)), 64);
+      v128.store(w, f32x4.add(v128.load(w, 80), f32x4.mul(x, d5)), 80);
+      v128.store(w, f32x4.add(v128.load(w, 96), f32x4.mul(x, d6)), 96);
+      v128.store(w, f32x4.add(v128.load(w, 112), f32x4.mul(x, d7)), 112);
+    }
+  }
   for (; u + 16 <= H; u += 16) {
     const d = f32At(dz1, u), column = f32At(W1t, u);
     const d0 = f32x4.mul(rate, v128.load(d)), d1 = f32x4.mul(rate, v128.load(d, 16));
