@@ -12,7 +12,7 @@ import { chromiumArgs, chromiumPath } from '../tools/chromium.ts';
 import { MLP, evaluate, train } from '../../src/engine/index.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
 
-const EPOCHS = Number(process.env.BENCH_EPOCHS ?? 4);
+const EPOCHS = Number(process.env.BENCH_EPOCHS ?? 6); // 6 epochs reach 97% test accuracy with seed 1
 const CONFIG = { hidden: '128', learningRate: '0.1', batchSize: '32', epochs: String(EPOCHS), patience: '0', seed: '1' };
 const port = Number(process.env.BENCH_PORT ?? 4329);
 const dist = process.env.BENCH_DIST ?? 'dist';
