@@ -8,6 +8,7 @@ import { TrainingClient } from '../../src/worker/client';
 import type { FromWorker, RunConfig } from '../../src/worker/protocol';
 import { currentModel, listModels, saveModel, setCurrentModel, watchModels } from '../../src/worker/model-store';
 import { describeModel, exportModel, importModel, type SavedModel } from '../../src/worker/saved-model';
+import { numpyScript } from '../../src/export/numpy-script';
 import LineChart from '../ui/LineChart';
 import ProgressBar from '../ui/ProgressBar';
 import { createRunRecorder, emptyRun, lossSeries, type RunView } from './training-run';
@@ -357,14 +358,18 @@ interface ModelBoxProps {
 
 function ModelBox({ model, models, error, onError, onChange }: ModelBoxProps) {
   const id = useId();
-  const download = () => {
+  const name = model ? `mnist-${model.network.config.sizes.join('-')}` : '';
+  const downloadJson = () => model && saveFile(`${name}.json`, exportModel(model), 'application/json');
+  const downloadNumpy = async () => {
     if (!model) return;
-    const url = URL.createObjectURL(new Blob([exportModel(model)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `mnist-${model.network.config.sizes.join('-')}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    try {
+      // The script prints its predictions for the first eight test images, to compare with this page's.
+      const { loadMnist } = await import('../../src/data/mnist-browser');
+      const { test } = await loadMnist();
+      saveFile(`${name}.py`, numpyScript(model.network, test.dataset(0, 8).X), 'text/x-python');
+    } catch (e) {
+      onError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   };
   const upload = async (file: File | undefined) => {
     if (!file) return;
@@ -392,7 +397,8 @@ function ModelBox({ model, models, error, onError, onChange }: ModelBoxProps) {
             </select>
           </label>
         )}
-        <button type="button" disabled={!model} onClick={download}>Export JSON</button>
+        <button type="button" disabled={!model} onClick={downloadJson}>Export JSON</button>
+        <button type="button" disabled={!model} onClick={() => void downloadNumpy()}>Export numpy script</button>
         <label class="tpanel-file" for={`${id}-import`}>Import JSON</label>
         <input id={`${id}-import`} class="tpanel-file-input" type="file" accept="application/json,.json"
           onChange={(e) => void upload((e.target as HTMLInputElement).files?.[0])} />
@@ -400,6 +406,15 @@ function ModelBox({ model, models, error, onError, onChange }: ModelBoxProps) {
       {error && <p class="tpanel-bad" role="alert">{error}</p>}
     </div>
   );
+}
+
+function saveFile(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function parseHidden(text: string): { sizes: number[]; error?: string } {

@@ -1,5 +1,6 @@
 // Chapter 11's TrainingPanel and chapter 12's DigitPad in Chromium: real MNIST downloaded from the
 // built site, real training in the worker, the model in IndexedDB across a reload.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 const CH11 = '/11-training-and-validation/';
@@ -66,6 +67,17 @@ test('downloads the default subset with visible progress, trains two epochs abov
   await expect(panelOf(page).getByTestId('current-model')).toContainText('784-32-10 relu');
   await waitForMnist(page);
   expect(fromNetwork).toEqual([]);
+
+  // The model downloads as a numpy script that carries its weights and eight test images to read.
+  const [numpyFile] = await Promise.all([
+    page.waitForEvent('download'),
+    panelOf(page).getByRole('button', { name: 'Export numpy script' }).click(),
+  ]);
+  expect(numpyFile.suggestedFilename()).toBe('mnist-784-32-10.py');
+  const script = readFileSync((await numpyFile.path())!, 'utf8');
+  expect(script).toContain('W1 = np.frombuffer');
+  expect(script).toContain('reshape(32, 784)');
+  expect(script.match(/reshape\(784, 8\)/g)).toHaveLength(1);
 
   // Chapter 12: a mouse stroke on the pad gives ten probabilities that sum to 1.
   await open(page, CH12, 'digit-pad');
