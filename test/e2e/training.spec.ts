@@ -104,9 +104,11 @@ test('downloads the default subset with visible progress, trains two epochs abov
 test('Stop during training stops it, keeps nothing, and Train works again', async ({ page }) => {
   await open(page, CH11, 'training-panel');
   await waitForMnist(page);
-  await setField(page, 'Epochs', '30');
+  // Long enough that Stop lands mid-run even with the fast kernels (an epoch here is under a second).
+  await setField(page, 'Epochs', '200');
+  await setField(page, 'Patience', '0');
   await panelOf(page).getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(panelOf(page).getByTestId('training-progress')).toContainText(/Epoch 1 of 30, batch \d+/);
+  await expect(panelOf(page).getByTestId('training-progress')).toContainText(/Epoch \d+ of 200, batch \d+/);
   await panelOf(page).getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(panelOf(page).getByTestId('stopped')).toBeVisible();
   await expect(panelOf(page).getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
