@@ -1,29 +1,7 @@
 // Claims of chapter 7 (Softmax), checked with the engine against hand values and identities.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Matrix, createRng, scalar, softmax, softmaxUnstable, sum } from '../../src/engine';
-import * as engine from '../../src/engine';
-import { createHeadlessKernel, type HeadlessRun } from '../../src/notebook/headless';
-
-// The chapter's ordinary cells (not the exercises), run in order in one kernel as the page runs them.
-const chapterSource = readFileSync(new URL('../../content/chapters/07-softmax.mdx', import.meta.url), 'utf8');
-const chapterCells = [...chapterSource.matchAll(/^```ts cell\n([\s\S]*?)^```$/gm)].map((match) => match[1]);
-
-async function runChapterCells(): Promise<HeadlessRun[]> {
-  const kernel = createHeadlessKernel({ ...engine });
-  const runs: HeadlessRun[] = [];
-  for (const code of chapterCells) runs.push(await kernel.run(code));
-  return runs;
-}
-
-/** The text of every value a run showed, by label. */
-function shownValues(run: HeadlessRun): Map<string, string> {
-  const values = new Map<string, string>();
-  for (const item of run.outputs) {
-    if (item.kind === 'value') values.set(item.label ?? '', item.value.type === 'text' ? item.value.text : JSON.stringify(item.value.rows));
-  }
-  return values;
-}
+import { runChapterCells, shownValues } from './chapter-cells';
 
 const column = (values: number[]) => Array.from(softmax(Matrix.fromColumn(values)).data);
 
@@ -99,7 +77,7 @@ describe('chapter 7: softmax', () => {
   });
 
   it("the chapter's cells run in order without errors", async () => {
-    const runs = await runChapterCells();
+    const runs = await runChapterCells('07-softmax');
     expect(runs.length).toBeGreaterThanOrEqual(2);
     for (const run of runs) expect(run.error).toBeUndefined();
     const [first, second] = runs.map(shownValues);

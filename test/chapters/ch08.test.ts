@@ -1,5 +1,4 @@
 // Claims of chapter 8 (Loss and gradient descent), checked with the engine.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   MLP,
@@ -16,28 +15,7 @@ import {
   sumAll,
   twoDips,
 } from '../../src/engine';
-import * as engine from '../../src/engine';
-import { createHeadlessKernel, type HeadlessRun } from '../../src/notebook/headless';
-
-// The chapter's ordinary cells (not the exercises), run in order in one kernel as the page runs them.
-const chapterSource = readFileSync(new URL('../../content/chapters/08-loss-and-gradient-descent.mdx', import.meta.url), 'utf8');
-const chapterCells = [...chapterSource.matchAll(/^```ts cell\n([\s\S]*?)^```$/gm)].map((match) => match[1]);
-
-async function runChapterCells(): Promise<HeadlessRun[]> {
-  const kernel = createHeadlessKernel({ ...engine });
-  const runs: HeadlessRun[] = [];
-  for (const code of chapterCells) runs.push(await kernel.run(code));
-  return runs;
-}
-
-/** The text of every value a run showed, by label. */
-function shownValues(run: HeadlessRun): Map<string, string> {
-  const values = new Map<string, string>();
-  for (const item of run.outputs) {
-    if (item.kind === 'value') values.set(item.label ?? '', item.value.type === 'text' ? item.value.text : JSON.stringify(item.value.rows));
-  }
-  return values;
-}
+import { runChapterCells, shownValues } from './chapter-cells';
 
 function descend(w: number, eta: number, steps: number, loss = bowl): number[] {
   const ws = [w];
@@ -138,7 +116,7 @@ describe('chapter 8: gradient descent', () => {
   });
 
   it("the chapter's cells run in order without errors", async () => {
-    const runs = await runChapterCells();
+    const runs = await runChapterCells('08-loss-and-gradient-descent');
     expect(runs.length).toBeGreaterThanOrEqual(2);
     for (const run of runs) expect(run.error).toBeUndefined();
     const [, batch] = runs.map(shownValues);

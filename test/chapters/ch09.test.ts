@@ -1,5 +1,4 @@
 // Claims of chapter 9 (Cross-entropy), checked with the engine against finite differences and hand values.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   Matrix,
@@ -17,28 +16,7 @@ import {
   softmaxCrossEntropyGrad,
   GRADIENT_TOLERANCE,
 } from '../../src/engine';
-import * as engine from '../../src/engine';
-import { createHeadlessKernel, type HeadlessRun } from '../../src/notebook/headless';
-
-// The chapter's ordinary cells (not the exercises), run in order in one kernel as the page runs them.
-const chapterSource = readFileSync(new URL('../../content/chapters/09-cross-entropy.mdx', import.meta.url), 'utf8');
-const chapterCells = [...chapterSource.matchAll(/^```ts cell\n([\s\S]*?)^```$/gm)].map((match) => match[1]);
-
-async function runChapterCells(): Promise<HeadlessRun[]> {
-  const kernel = createHeadlessKernel({ ...engine });
-  const runs: HeadlessRun[] = [];
-  for (const code of chapterCells) runs.push(await kernel.run(code));
-  return runs;
-}
-
-/** The text of every value a run showed, by label. */
-function shownValues(run: HeadlessRun): Map<string, string> {
-  const values = new Map<string, string>();
-  for (const item of run.outputs) {
-    if (item.kind === 'value') values.set(item.label ?? '', item.value.type === 'text' ? item.value.text : JSON.stringify(item.value.rows));
-  }
-  return values;
-}
+import { runChapterCells, shownValues } from './chapter-cells';
 
 describe('chapter 9: cross-entropy', () => {
   it('the table: −log p for p = 1, 0.9, 0.5, 0.1, 0.01; an even guess over ten digits costs log 10', () => {
@@ -147,7 +125,7 @@ describe('chapter 9: cross-entropy', () => {
   });
 
   it("the chapter's cells run in order without errors", async () => {
-    const runs = await runChapterCells();
+    const runs = await runChapterCells('09-cross-entropy');
     expect(runs.length).toBeGreaterThanOrEqual(2);
     for (const run of runs) expect(run.error).toBeUndefined();
     const [table, gradient, sigmoid] = runs.map(shownValues);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MLP, evaluate, train } from '../../src/engine/index.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
-import { chapterCells, chapterKernel, shownNumber, shownText } from './ch10-12-cells';
+import { chapterCells, chapterKernel, shownNumber, shownText } from './chapter-cells';
 
 const cells = chapterCells('11-training-and-validation').filter((c) => !c.meta.includes('exercise') && !c.meta.includes('solution'));
 const [overfitCell, earlyCell, guessCell, wholeCell] = cells;

@@ -1,7 +1,7 @@
 // Chapter 12's claims: its cells run in Node on real MNIST and show what the prose says.
 import { describe, expect, it } from 'vitest';
 import { Matrix, argmax, confusionMatrix, createRng, softmax } from '../../src/engine/index.ts';
-import { chapterCells, chapterKernel, shownNumber, shownText } from './ch10-12-cells';
+import { chapterCells, chapterKernel, shownNumber, shownText } from './chapter-cells';
 
 const cells = chapterCells('12-predicting').filter((c) => !c.meta.includes('exercise') && !c.meta.includes('solution'));
 const [argmaxCell, confusionCell, shiftCell] = cells;

@@ -51,3 +51,20 @@ export function shownNumber(text: string, name: string): number {
   if (!match) throw new Error(`no ${name} in ${text}`);
   return match[1] === 'true' ? 1 : match[1] === 'false' ? 0 : Number(match[1]);
 }
+
+/** Runs a chapter's ordinary cells (not exercises or solutions) in order in one kernel, as the page does. */
+export async function runChapterCells(slug: string): Promise<HeadlessRun[]> {
+  const kernel = chapterKernel();
+  const runs: HeadlessRun[] = [];
+  for (const cell of chapterCells(slug).filter((c) => c.meta === '')) runs.push(await kernel.run(cell.code));
+  return runs;
+}
+
+/** The text of every value a run showed, by label. */
+export function shownValues(run: HeadlessRun): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const item of run.outputs) {
+    if (item.kind === 'value') values.set(item.label ?? '', item.value.type === 'text' ? item.value.text : JSON.stringify(item.value.rows));
+  }
+  return values;
+}
