@@ -3,9 +3,9 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
 // After each build, index the pages that were just written (whatever --outDir was) for offline search.
-// Only chapter text is indexed (data-pagefind-body); KaTeX's visual copy of each formula and its TeX
-// annotation are skipped so every formula is indexed once, through its MathML.
-export const EXCLUDED_FROM_SEARCH = ['.katex-html', 'annotation', '[data-pagefind-ignore]'];
+// Only chapter text is indexed (data-pagefind-body), not the widgets' controls. KaTeX's visual copy
+// of each formula and its TeX annotation are skipped, so every formula is indexed once, as MathML.
+export const EXCLUDED_FROM_SEARCH = ['.katex-html', 'annotation', 'astro-island', '[data-pagefind-ignore]'];
 
 export default function searchIndex(): AstroIntegration {
   return {
