@@ -72,6 +72,7 @@ test('on a phone the chapter list is a menu that opens, closes with Escape and k
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/');
   await page.locator('.toc a').first().click();
+  await page.waitForLoadState('load'); // the menu button works once the page's script has run
   const nav = page.locator('#chapter-nav');
   await expect(nav).toBeHidden();
   const menu = page.getByRole('button', { name: 'Chapters' });
