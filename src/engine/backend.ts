@@ -7,6 +7,7 @@
 // loops). A browser page or worker calls loadWasmBackend() from ./wasm/load-browser.ts first.
 import * as reference from './kernels.ts';
 import { instantiateSync, wasmKernels } from './wasm/kernels-wasm.ts';
+import type { StepThreads } from './wasm/fused-step.ts';
 
 type Product = (a: Float32Array, b: Float32Array, c: Float32Array, d0: number, d1: number, d2: number) => void;
 
@@ -14,6 +15,8 @@ export interface Kernels {
   name: 'typescript' | 'wasm-simd';
   /** The compiled WebAssembly module (wasm-simd only): the fused training step instantiates it. */
   module?: WebAssembly.Module;
+  /** The two-thread build of the fused step, where a second thread is allowed (wasm-simd only). */
+  stepThreads?: StepThreads;
   /** C (n, m) = A (n, k)·B (k, m): arguments (a, b, c, n, k, m). */
   matmul: Product;
   /** C (n, m) = Aᵀ·B for A (k, n): arguments (a, b, c, k, n, m). */

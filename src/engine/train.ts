@@ -7,7 +7,7 @@ import { accuracy, oneHot } from './metrics.ts';
 import type { MLP } from './network.ts';
 import { createRng } from './random.ts';
 import { kernels } from './backend.ts';
-import { fusedStep } from './wasm/fused-step.ts';
+import { fusedStep, type FusedStep } from './wasm/fused-step.ts';
 
 export interface Dataset {
   /** (784, m): one column per example. */
@@ -124,79 +124,88 @@ export async function train(
   // With the WebAssembly backend and a [784, h, 10] ReLU/softmax network, each minibatch is one call
   // into WebAssembly (the same equations; see wasm/assembly/step.ts). The parameters then live there
   // during an epoch and are written back into `net` at its end, and when training stops.
-  const { module } = kernels();
-  const fused = module ? fusedStep(module, net, X, labels, learningRate, batchSize) : null;
-
-  const history: EpochRecord[] = [];
-  let best = { epoch: 0, valLoss: Infinity, net: null as MLP | null };
-  let stoppedEarly = false;
-  let reference: number | undefined; // the first minibatch's loss (at least chance level), for spotting an explosion
-
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    const started = now();
-    rng.shuffle(order); // a fresh random order of the examples every epoch
-    let lossSum = 0, correct = 0, seen = 0;
-    for (let batch = 1; batch <= batches; batch++) {
-      await options.beforeBatch?.();
-      await pause();
-      if (signal?.aborted) {
-        fused?.writeBack();
-        return { history, bestEpoch: best.epoch, stoppedEarly, aborted: true };
-      }
-
-      const idx = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
-      if (fused) {
-        const { loss, correct: right } = fused.step(idx);
-        reference ??= Math.max(loss, net.chanceLoss());
-        if (!Number.isFinite(loss) || loss > EXPLODED * reference) throw new DivergenceError(loss, epoch, batch, learningRate, reference);
-        lossSum += loss * idx.length;
-        correct += right;
-        seen += idx.length;
-        onProgress?.({ kind: 'batch', epoch, batch, batches, loss, seen });
-        continue;
-      }
-      const batchLabels = Array.from(idx, (j) => labels[j]);
-      const Xb = columns(X, idx);
-      const Y = oneHot(batchLabels, net.config.sizes[net.config.sizes.length - 1]);
-
-      const cache = net.forwardWithCache(Xb);
-      const AL = cache.A[cache.A.length - 1];
-      const loss = net.lossFromLogits(cache.Z[cache.Z.length - 1], Y);
-      reference ??= Math.max(loss, net.chanceLoss());
-      if (!Number.isFinite(loss) || loss > EXPLODED * reference) {
-        throw new DivergenceError(loss, epoch, batch, learningRate, reference);
-      }
-      net.sgdStep(net.backward(cache, Y), learningRate);
-
-      lossSum += loss * idx.length;
-      correct += accuracy(argmax(AL, 0), batchLabels) * idx.length;
-      seen += idx.length;
-      onProgress?.({ kind: 'batch', epoch, batch, batches, loss, seen });
-    }
-
-    fused?.writeBack();
-    const record: EpochRecord = { epoch, trainLoss: lossSum / seen, trainAccuracy: correct / seen, seconds: 0 };
-    if (data.val) {
-      const val = evaluate(net, data.val);
-      record.valLoss = val.loss;
-      record.valAccuracy = val.accuracy;
-      if (val.loss < best.valLoss) best = { epoch, valLoss: val.loss, net: patience !== undefined ? net.clone() : null };
-    } else {
-      best = { epoch, valLoss: Infinity, net: null };
-    }
-    record.seconds = (now() - started) / 1000;
-    history.push(record);
-    onProgress?.({ kind: 'epoch', epoch, record });
-
-    // Early stopping: `patience` epochs in a row without a new best validation loss.
-    if (patience !== undefined && data.val && epoch - best.epoch >= patience) {
-      stoppedEarly = epoch < epochs;
-      break;
-    }
+  // With a second thread allowed (stepThreads), a helper thread takes half the hidden units.
+  const { module, stepThreads } = kernels();
+  const fused = module ? fusedStep(module, net, X, labels, learningRate, batchSize, stepThreads) : null;
+  try {
+    return await runEpochs(fused);
+  } finally {
+    fused?.close();
   }
 
-  if (restoreBest && best.net) net.copyParametersFrom(best.net);
-  return { history, bestEpoch: best.epoch, stoppedEarly, aborted: false };
+  async function runEpochs(fused: FusedStep | null): Promise<TrainResult> {
+    const history: EpochRecord[] = [];
+    let best = { epoch: 0, valLoss: Infinity, net: null as MLP | null };
+    let stoppedEarly = false;
+    let reference: number | undefined; // the first minibatch's loss (at least chance level), for spotting an explosion
+
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      const started = now();
+      rng.shuffle(order); // a fresh random order of the examples every epoch
+      fused?.arrange(order);
+      let lossSum = 0, correct = 0, seen = 0;
+      for (let batch = 1; batch <= batches; batch++) {
+        await options.beforeBatch?.();
+        await pause();
+        if (signal?.aborted) {
+          fused?.writeBack();
+          return { history, bestEpoch: best.epoch, stoppedEarly, aborted: true };
+        }
+
+        const idx = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
+        if (fused) {
+          const { loss, correct: right } = fused.step((batch - 1) * batchSize, idx.length);
+          reference ??= Math.max(loss, net.chanceLoss());
+          if (!Number.isFinite(loss) || loss > EXPLODED * reference) throw new DivergenceError(loss, epoch, batch, learningRate, reference);
+          lossSum += loss * idx.length;
+          correct += right;
+          seen += idx.length;
+          onProgress?.({ kind: 'batch', epoch, batch, batches, loss, seen });
+          continue;
+        }
+        const batchLabels = Array.from(idx, (j) => labels[j]);
+        const Xb = columns(X, idx);
+        const Y = oneHot(batchLabels, net.config.sizes[net.config.sizes.length - 1]);
+
+        const cache = net.forwardWithCache(Xb);
+        const AL = cache.A[cache.A.length - 1];
+        const loss = net.lossFromLogits(cache.Z[cache.Z.length - 1], Y);
+        reference ??= Math.max(loss, net.chanceLoss());
+        if (!Number.isFinite(loss) || loss > EXPLODED * reference) {
+          throw new DivergenceError(loss, epoch, batch, learningRate, reference);
+        }
+        net.sgdStep(net.backward(cache, Y), learningRate);
+
+        lossSum += loss * idx.length;
+        correct += accuracy(argmax(AL, 0), batchLabels) * idx.length;
+        seen += idx.length;
+        onProgress?.({ kind: 'batch', epoch, batch, batches, loss, seen });
+      }
+
+      fused?.writeBack();
+      const record: EpochRecord = { epoch, trainLoss: lossSum / seen, trainAccuracy: correct / seen, seconds: 0 };
+      if (data.val) {
+        const val = evaluate(net, data.val);
+        record.valLoss = val.loss;
+        record.valAccuracy = val.accuracy;
+        if (val.loss < best.valLoss) best = { epoch, valLoss: val.loss, net: patience !== undefined ? net.clone() : null };
+      } else {
+        best = { epoch, valLoss: Infinity, net: null };
+      }
+      record.seconds = (now() - started) / 1000;
+      history.push(record);
+      onProgress?.({ kind: 'epoch', epoch, record });
+
+      // Early stopping: `patience` epochs in a row without a new best validation loss.
+      if (patience !== undefined && data.val && epoch - best.epoch >= patience) {
+        stoppedEarly = epoch < epochs;
+        break;
+      }
+    }
+
+    if (restoreBest && best.net) net.copyParametersFrom(best.net);
+    return { history, bestEpoch: best.epoch, stoppedEarly, aborted: false };
+  }
 }
 
 function checkOptions(o: TrainOptions, m: number, labelCount: number): void {

@@ -3,27 +3,60 @@
 // in the module during training and are copied back into the MLP by writeBack() (train() does this at
 // the end of every epoch and when it stops). Each training set is converted once into lists of its
 // non-zero pixels, kept in the module's memory and reused by later runs on the same X.
+//
+// With `threads` (the two-thread build and a way to start a worker), the module's memory is shared
+// and a helper thread takes half of the hidden units (./assembly/threads.ts); steps run alone until
+// it has joined.
 import type { Matrix } from '../matrix.ts';
 import type { MLP } from '../network.ts';
 
-/** The fused step's exports (see ./assembly/index.ts). */
+/** setup()'s arguments but the last (which thread this is). */
+type SetupArgs = [inputs: number, hidden: number, classes: number, maxBatch: number, examples: number, nonZeros: number, threads: number];
+
+/** The fused step's exports (see ./assembly/index.ts and ./assembly/threads.ts). */
 interface StepExports {
-  memory: WebAssembly.Memory;
-  setup(inputs: number, hidden: number, classes: number, maxBatch: number, examples: number, nonZeros: number): number;
-  trainStep(count: number, learningRate: number): number;
+  setup(inputs: number, hidden: number, classes: number, maxBatch: number, examples: number, nonZeros: number, threads: number, thread: number): number;
+  arrange(examples: number): void;
   lastCorrect(): number;
-  ptrW1t(): number; ptrB1(): number; ptrW2(): number; ptrB2(): number; ptrBatch(): number;
+  ptrW1t(): number; ptrB1(): number; ptrW2(): number; ptrB2(): number; ptrOrder(): number;
   ptrLabels(): number; ptrOffsets(): number; ptrNzPixel(): number; ptrNzValue(): number;
+  /** The single-thread build. */
+  trainStep?(start: number, count: number, learningRate: number): number;
+  /** The two-thread build, on the training thread. */
+  leaderStep?(start: number, count: number, learningRate: number): number;
+  leaderThreads?(): number;
+  leaderOpen?(): void;
+  leaderClose?(): void;
 }
+
+/** The two-thread build of the fused step and a way to start its helper thread. */
+export interface StepThreads {
+  /** kernels-threads.wasm: imports its memory, shared, as env.memory. */
+  module: WebAssembly.Module;
+  /** Starts a thread that calls runHelper(module, memory, setupArgs) from ./step-helper.ts. */
+  startHelper(module: WebAssembly.Module, memory: WebAssembly.Memory, setupArgs: number[]): void;
+}
+
+/** The most memory the two-thread build may grow to (pages of 64 KiB): 512 MiB. */
+export const MAX_SHARED_PAGES = 8192;
 
 export interface FusedStep {
-  /** Forward, loss, backward and SGD for the examples `idx`; the loss and how many were classified right. */
-  step(idx: Uint32Array): { loss: number; correct: number };
+  /** Takes the epoch's order of the examples (a permutation of 0 … m − 1). */
+  arrange(order: Uint32Array): void;
+  /**
+   * Forward, loss, backward and SGD for the `count` examples from position `start` of the order;
+   * the loss and how many were classified right.
+   */
+  step(start: number, count: number): { loss: number; correct: number };
   /** Copies the trained parameters into the MLP. */
   writeBack(): void;
+  /** How many threads the next step runs on: 2 once a helper thread has joined, else 1. */
+  threads(): number;
+  /** Ends the run: stops the helper thread, if any. */
+  close(): void;
 }
 
-interface Loaded { key: string; fingerprint: number; exports: StepExports }
+interface Loaded { key: string; fingerprint: number; exports: StepExports; memory: WebAssembly.Memory; setupArgs: number[] }
 const loaded = new WeakMap<Matrix, Loaded>();
 
 /** Whether the fused step computes exactly this network's training step. */
@@ -55,14 +88,25 @@ function countNonZeros(X: Matrix): Int32Array {
   return counts;
 }
 
+/** A module instance: the single-thread build with its own memory, or the two-thread one on a new shared memory. */
+function instantiate(module: WebAssembly.Module, threads: StepThreads | undefined): { exports: StepExports; memory: WebAssembly.Memory } {
+  if (!threads) {
+    const { exports } = new WebAssembly.Instance(module, {});
+    return { exports: exports as unknown as StepExports, memory: exports.memory as WebAssembly.Memory };
+  }
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_SHARED_PAGES, shared: true });
+  return { exports: new WebAssembly.Instance(threads.module, { env: { memory } }).exports as unknown as StepExports, memory };
+}
+
 /** A module instance holding X as per-example lists of (pixel, value), with room for this network. */
-function load(module: WebAssembly.Module, X: Matrix, labels: ArrayLike<number>, hidden: number, classes: number, maxBatch: number): StepExports {
-  const exports = new WebAssembly.Instance(module, {}).exports as unknown as StepExports;
+function load(module: WebAssembly.Module, threads: StepThreads | undefined, X: Matrix, labels: ArrayLike<number>, hidden: number, classes: number, maxBatch: number): Omit<Loaded, 'key' | 'fingerprint'> {
+  const { exports, memory } = instantiate(module, threads);
   const counts = countNonZeros(X);
   let total = 0;
   for (let e = 0; e < counts.length; e++) total += counts[e];
-  if (exports.setup(X.rows, hidden, classes, maxBatch, X.cols, total) === 0) throw new RangeError('fused step: out of WebAssembly memory');
-  const buffer = exports.memory.buffer;
+  const setupArgs = [X.rows, hidden, classes, maxBatch, X.cols, total, threads ? 2 : 1];
+  if (exports.setup(...(setupArgs as SetupArgs), 0) === 0) throw new RangeError('fused step: out of WebAssembly memory');
+  const { buffer } = memory;
   const offsets = new Int32Array(buffer, exports.ptrOffsets(), X.cols + 1);
   for (let e = 0; e < X.cols; e++) offsets[e + 1] = offsets[e] + counts[e];
   const pixel = new Uint16Array(buffer, exports.ptrNzPixel(), total), value = new Float32Array(buffer, exports.ptrNzValue(), total);
@@ -74,29 +118,30 @@ function load(module: WebAssembly.Module, X: Matrix, labels: ArrayLike<number>, 
     }
   }
   new Uint8Array(buffer, exports.ptrLabels(), X.cols).set(labels);
-  return exports;
+  return { exports, memory, setupArgs };
 }
 
 /**
  * The fused step for `net` on (X, labels), or null when it does not apply (another architecture or
  * activation, or the WebAssembly module is not loaded): train() then runs the engine's own step.
  */
-export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, labels: ArrayLike<number>, learningRate: number, maxBatch: number): FusedStep | null {
+export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, labels: ArrayLike<number>, learningRate: number, maxBatch: number, threads?: StepThreads): FusedStep | null {
   if (!fits(net, X, labels)) return null;
   const [, h, classes] = net.config.sizes;
   const H = Math.ceil(h / 4) * 4; // padded with units whose weights are 0 and stay 0
-  const key = `${H},${classes},${maxBatch}`;
+  const key = `${H},${classes},${maxBatch},${threads ? 2 : 1}`;
   let entry = loaded.get(X);
   const print = fingerprint(X);
   if (!entry || entry.key !== key || entry.fingerprint !== print) {
-    entry = { key, fingerprint: print, exports: load(module, X, labels, H, classes, maxBatch) };
+    entry = { ...load(module, threads, X, labels, H, classes, maxBatch), key, fingerprint: print };
     loaded.set(X, entry);
   }
-  const wasm = entry.exports, buffer = wasm.memory.buffer, inputs = X.rows;
+  const wasm = entry.exports, buffer = entry.memory.buffer, inputs = X.rows;
   const W1t = new Float32Array(buffer, wasm.ptrW1t(), inputs * H), b1 = new Float32Array(buffer, wasm.ptrB1(), H);
   const W2 = new Float32Array(buffer, wasm.ptrW2(), classes * H), b2 = new Float32Array(buffer, wasm.ptrB2(), classes);
-  const batch = new Int32Array(buffer, wasm.ptrBatch(), maxBatch);
+  const order = new Uint32Array(buffer, wasm.ptrOrder(), X.cols);
   new Uint8Array(buffer, wasm.ptrLabels(), X.cols).set(labels); // the same X may come with other labels
+  const trainStep = (wasm.leaderStep ?? wasm.trainStep)!;
 
   // W1 (h, inputs) → W1t (inputs, H); W2 (classes, h) → (classes, H); padding stays 0.
   const [W1m, W2m] = net.W, [b1m, b2m] = net.b;
@@ -106,10 +151,18 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
   b1.set(b1m.data);
   b2.set(b2m.data);
 
+  if (threads) {
+    wasm.leaderOpen!();
+    threads.startHelper(threads.module, entry.memory, [...entry.setupArgs, 1]);
+  }
+
   return {
-    step(idx) {
-      batch.set(idx);
-      const loss = wasm.trainStep(idx.length, learningRate);
+    arrange(shuffled) {
+      order.set(shuffled);
+      wasm.arrange(X.cols);
+    },
+    step(start, count) {
+      const loss = trainStep(start, count, learningRate);
       return { loss, correct: wasm.lastCorrect() };
     },
     writeBack() {
@@ -117,6 +170,12 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
       for (let c = 0; c < classes; c++) W2m.data.set(W2.subarray(c * H, c * H + h), c * h);
       b1m.data.set(b1.subarray(0, h));
       b2m.data.set(b2);
+    },
+    threads() {
+      return wasm.leaderThreads?.() ?? 1;
+    },
+    close() {
+      wasm.leaderClose?.();
     },
   };
 }

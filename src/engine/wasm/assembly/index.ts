@@ -2,6 +2,6 @@
 // minibatch training step (step.ts).
 export { heapBase, matmul, matmulTransA, matmulTransB } from "./matmul";
 export {
-  setup, trainStep, lastCorrect,
-  ptrW1t, ptrB1, ptrW2, ptrB2, ptrBatch, ptrLabels, ptrOffsets, ptrNzPixel, ptrNzValue,
+  setup, arrange, trainStep, lastCorrect,
+  ptrW1t, ptrB1, ptrW2, ptrB2, ptrOrder, ptrLabels, ptrOffsets, ptrNzPixel, ptrNzValue,
 } from "./step";

@@ -5,38 +5,58 @@
 //   Z1ᵀ = Xᵀ·W1ᵀ + b1ᵀ, A1 = max(0, Z1)    Z2 = W2·A1 + b2, A2 = softmax(Z2)
 //   dZ2 = (A2 − Y)/m   dW2 = dZ2·A1ᵀ   db2 = Σ dZ2   dZ1 = (W2ᵀ·dZ2) ⊙ [Z1 > 0]
 //   dW1 = dZ1·Xᵀ       db1 = Σ dZ1     then W ← W − η·dW for every parameter.
-// W1 is kept TRANSPOSED, W1t (inputs, H): a pixel's H weights are one contiguous row, so both
-// W1·X and the W1 update visit only the rows of the non-zero pixels. The training images are held
-// once as lists of non-zero (pixel, value) pairs, about 150 of 784 per MNIST image. The update of W1
-// is folded into the pass over the non-zeros: dW1 is never stored. H is a multiple of 4 (the
-// JavaScript side pads the hidden layer with units whose weights are zero and stay zero).
+// W1 is kept TRANSPOSED, W1t (inputs, H): a pixel's H weights are one contiguous row, so W1·X and
+// the W1 update visit only the rows of the non-zero pixels. The training images are held once as
+// lists of non-zero (pixel, value) pairs, about 150 of 784 per MNIST image. H is a multiple of 4
+// (the JavaScript side pads the hidden layer with units whose weights are zero and stay zero).
+//
+// Two threads (./threads.ts, built with shared memory) split the HIDDEN UNITS: thread t owns the
+// units [u0, u1): their rows of W1, b1 and columns of W2, their entries of A1 and dZ1. The only
+// number a thread needs from the other is Z2, a sum over all units, so each thread writes its part
+// of Z2 and they meet in the middle of the step (barrier in ./sync.ts), then both compute the
+// same softmax; they meet again at its end. The single-thread build runs the same code with one thread owning every unit.
+import { barrier, BARRIER_BYTES } from "./sync";
 
 let W1t: usize = 0, b1: usize = 0, W2: usize = 0, b2: usize = 0;
-let A1: usize = 0, dZ1: usize = 0, dZ2: usize = 0, batch: usize = 0;
+let A1: usize = 0, dZ1: usize = 0, Z2: usize = 0, dZ2: usize = 0;
 let labels: usize = 0, offsets: usize = 0, nzPixel: usize = 0, nzValue: usize = 0;
-let H = 0, C = 0, correctCount = 0, layoutEnd: usize = 0;
+let order: usize = 0, epochLabels: usize = 0, epochOffsets: usize = 0, epochPixel: usize = 0, epochValue: usize = 0;
+let pixelCount: usize = 0, pairRow: usize = 0, pairValue: usize = 0, control: usize = 0;
+let N0 = 0, H = 0, C = 0, MB = 0, threads = 1, layoutEnd: usize = 0;
+let correctCount = 0;
+
+// This thread's share of a step: its index, how many threads the step runs on, its hidden units.
+let T = 0, shared = 1, u0 = 0, u1 = 0, first = 0;
 
 @inline function f32At(base: usize, index: i32): usize {
   return base + (<usize>index << 2);
 }
 
-/** Lays out every buffer once (growing memory only here) and returns the end of the last one. */
-export function setup(inputs: i32, hidden: i32, classes: i32, maxBatch: i32, examples: i32, nonZeros: i32): usize {
-  H = hidden; C = classes;
-  layoutEnd = (__heap_base + 15) & ~15;
+/**
+ * Lays out every buffer (the same offsets in every thread, since the arguments are the same) and
+ * returns the end of the last one; thread 0 grows the memory to fit, the others find it grown.
+ */
+export function setup(inputs: i32, hidden: i32, classes: i32, maxBatch: i32, examples: i32, nonZeros: i32, threadCount: i32, thread: i32): usize {
+  N0 = inputs; H = hidden; C = classes; MB = maxBatch; threads = threadCount; T = thread;
+  layoutEnd = (__heap_base + 63) & ~63;
+  control = take(BARRIER_BYTES);
   W1t = take(inputs * H * 4); b1 = take(H * 4); W2 = take(C * H * 4); b2 = take(C * 4);
-  A1 = take(maxBatch * H * 4); dZ1 = take(maxBatch * H * 4); dZ2 = take(maxBatch * C * 4);
-  batch = take(maxBatch * 4); labels = take(examples); offsets = take((examples + 1) * 4);
-  nzPixel = take(nonZeros * 2); nzValue = take(nonZeros * 4);
+  A1 = take(maxBatch * H * 4); dZ1 = take(maxBatch * H * 4);
+  Z2 = take(threads * maxBatch * C * 4); dZ2 = take(threads * maxBatch * C * 4);
+  labels = take(examples); offsets = take((examples + 1) * 4); nzPixel = take(nonZeros * 2); nzValue = take(nonZeros * 4);
+  order = take(examples * 4); epochLabels = take(examples); epochOffsets = take((examples + 1) * 4);
+  epochPixel = take(nonZeros * 2); epochValue = take(nonZeros * 4);
+  pixelCount = take(threads * inputs * 4);
+  pairRow = take(threads * inputs * maxBatch * 4); pairValue = take(threads * inputs * maxBatch * 4);
   const pages = <i32>((layoutEnd + 65535) >> 16) - memory.size();
-  if (pages > 0 && memory.grow(pages) < 0) return 0;
+  if (thread == 0 && pages > 0 && memory.grow(pages) < 0) return 0;
   return layoutEnd;
 }
 
-/** The next 16-byte-aligned buffer of `bytes` bytes. */
+/** The next 64-byte-aligned buffer of `bytes` bytes (a cache line apart, so threads share none). */
 function take(bytes: i32): usize {
   const p = layoutEnd;
-  layoutEnd += (<usize>bytes + 15) & ~15;
+  layoutEnd += (<usize>bytes + 63) & ~63;
   return p;
 }
 
@@ -45,48 +65,101 @@ export function ptrW1t(): usize { return W1t; }
 export function ptrB1(): usize { return b1; }
 export function ptrW2(): usize { return W2; }
 export function ptrB2(): usize { return b2; }
-export function ptrBatch(): usize { return batch; }
+export function ptrOrder(): usize { return order; }
 export function ptrLabels(): usize { return labels; }
 export function ptrOffsets(): usize { return offsets; }
 export function ptrNzPixel(): usize { return nzPixel; }
 export function ptrNzValue(): usize { return nzValue; }
+export function ptrControl(): usize { return control; }
 /** How many examples of the last step the network classified correctly (before its update). */
 export function lastCorrect(): i32 { return correctCount; }
 
-/** Trains on the `count` examples listed at ptrBatch(); returns the minibatch's mean loss. */
-export function trainStep(count: i32, learningRate: f32): f64 {
-  let lossSum: f64 = 0;
-  correctCount = 0;
-  for (let j = 0; j < count; j++) {
-    const e = load<i32>(f32At(batch, j));
-    hiddenForward(load<i32>(f32At(offsets, e)), load<i32>(f32At(offsets, e + 1)), f32At(A1, j * H));
-    lossSum += outputLayer(f32At(A1, j * H), f32At(dZ2, j * C), <i32>load<u8>(labels + <usize>e), count);
+/**
+ * Puts the examples in this epoch's order (the example numbers JavaScript wrote at ptrOrder()): each
+ * example's list of non-zeros is copied next to the previous one, so every minibatch reads one
+ * contiguous stretch of memory instead of `count` scattered ones, which costs far more.
+ */
+export function arrange(examples: i32): void {
+  store<i32>(epochOffsets, 0);
+  for (let i = 0; i < examples; i++) {
+    const e = load<i32>(f32At(order, i)), start = load<i32>(f32At(offsets, e));
+    const n = load<i32>(f32At(offsets, e + 1)) - start, at = load<i32>(f32At(epochOffsets, i));
+    memory.copy(epochPixel + (<usize>at << 1), nzPixel + (<usize>start << 1), <usize>n << 1);
+    memory.copy(f32At(epochValue, at), f32At(nzValue, start), <usize>n << 2);
+    store<i32>(f32At(epochOffsets, i + 1), at + n);
+    store<u8>(epochLabels + <usize>i, load<u8>(labels + <usize>e));
   }
-  for (let j = 0; j < count; j++) hiddenGradient(f32At(dZ2, j * C), f32At(A1, j * H), f32At(dZ1, j * H));
+}
+
+/**
+ * Thread t's part of the step on examples [start, start + count) of this epoch's order, shared by
+ * `n` threads: the units it owns, then forward, loss, backward and update for them. Returns the
+ * minibatch's mean loss.
+ */
+export function stepShare(start: i32, count: i32, learningRate: f32, n: i32): f64 {
+  shared = n; first = start;
+  const groups = H >> 2; // units in fours, split as evenly as fours allow
+  u0 = (groups * T / n) << 2;
+  u1 = (groups * (T + 1) / n) << 2;
+  fileByPixel(count);
+  hiddenForward(count);
+  partialOutput(count);
+  barrier(control, n);
+  const loss = softmaxAndLoss(count);
+  hiddenGradient(count);
   updateOutputLayer(count, learningRate);
+  updateW1(learningRate);
+  updateBias(b1, dZ1, count, learningRate);
+  barrier(control, n); // the next step may rewrite the buckets and Z2 only when both are done
+  return loss;
+}
+
+/** The whole step on this thread alone. */
+export function trainStep(start: i32, count: i32, learningRate: f32): f64 {
+  return stepShare(start, count, learningRate, 1);
+}
+
+/**
+ * Files the minibatch's non-zeros under their pixels, in this thread's set of buckets: pixel p's
+ * pairs (example row offset j·H·4, value) sit at p·MB … p·MB + count[p]. The W1 update then holds one
+ * pixel's weights in registers while it adds in every example that uses that pixel. Each thread
+ * files the whole minibatch itself: reading buckets another core has just written costs more.
+ */
+function fileByPixel(count: i32): void {
+  const counts = pixelCount + <usize>(T * N0 * 4), base = T * N0 * MB;
+  memory.fill(counts, 0, <usize>N0 << 2);
   for (let j = 0; j < count; j++) {
-    const e = load<i32>(f32At(batch, j));
-    updateW1(load<i32>(f32At(offsets, e)), load<i32>(f32At(offsets, e + 1)), f32At(dZ1, j * H), learningRate);
+    const end = load<i32>(f32At(epochOffsets, first + j + 1)), row = j * H * 4;
+    for (let q = load<i32>(f32At(epochOffsets, first + j)); q < end; q++) {
+      const p = <i32>load<u16>(epochPixel + (<usize>q << 1));
+      const slot = f32At(counts, p), n = load<i32>(slot);
+      store<i32>(slot, n + 1);
+      const at = base + p * MB + n;
+      store<i32>(f32At(pairRow, at), row);
+      store<f32>(f32At(pairValue, at), load<f32>(f32At(epochValue, q)));
+    }
   }
-  updateBias(b1, dZ1, count, H, learningRate);
-  return lossSum / <f64>count;
 }
 
-/** a1 (H) = max(0, b1 + Σ over the example's non-zero pixels p of x_p · W1t[p, :]): 32 units at a time, then 16, then 4. */
-function hiddenForward(start: i32, end: i32, a1: usize): void {
-  let u = 0;
-  for (; u + 32 <= H; u += 32) hiddenForward32(start, end, a1, u);
-  for (; u + 16 <= H; u += 16) hiddenForward16(start, end, a1, u);
-  for (; u < H; u += 4) hiddenForward4(start, end, a1, u);
+/** A1[j, u0:u1] = max(0, b1 + Σ over example j's non-zero pixels p of x_p·W1t[p, u0:u1]), for every j. */
+function hiddenForward(count: i32): void {
+  for (let j = 0; j < count; j++) {
+    const start = load<i32>(f32At(epochOffsets, first + j)), end = load<i32>(f32At(epochOffsets, first + j + 1));
+    const a1 = f32At(A1, j * H);
+    let u = u0;
+    for (; u + 32 <= u1; u += 32) hiddenForward32(start, end, a1, u);
+    for (; u < u1; u += 4) hiddenForward4(start, end, a1, u);
+  }
 }
 
+/** 32 units of one example: their sums stay in eight registers while the pixels go by. */
 function hiddenForward32(start: i32, end: i32, a1: usize, u: i32): void {
   const row = <usize>H << 2, zero = f32x4.splat(0), bias = f32At(b1, u), column = f32At(W1t, u);
   let s0 = v128.load(bias), s1 = v128.load(bias, 16), s2 = v128.load(bias, 32), s3 = v128.load(bias, 48);
   let s4 = v128.load(bias, 64), s5 = v128.load(bias, 80), s6 = v128.load(bias, 96), s7 = v128.load(bias, 112);
   for (let q = start; q < end; q++) {
-    const x = f32x4.splat(load<f32>(f32At(nzValue, q)));
-    const w = column + <usize>load<u16>(nzPixel + (<usize>q << 1)) * row;
+    const x = f32x4.splat(load<f32>(f32At(epochValue, q)));
+    const w = column + <usize>load<u16>(epochPixel + (<usize>q << 1)) * row;
     s0 = f32x4.add(s0, f32x4.mul(x, v128.load(w)));
     s1 = f32x4.add(s1, f32x4.mul(x, v128.load(w, 16)));
     s2 = f32x4.add(s2, f32x4.mul(x, v128.load(w, 32)));
@@ -97,149 +170,164 @@ function hiddenForward32(start: i32, end: i32, a1: usize, u: i32): void {
     s7 = f32x4.add(s7, f32x4.mul(x, v128.load(w, 112)));
   }
   const out = f32At(a1, u);
+  // ReLU: one f32x4.max (pmax) per four units
   v128.store(out, f32x4.max(s0, zero)); v128.store(out, f32x4.max(s1, zero), 16);
   v128.store(out, f32x4.max(s2, zero), 32); v128.store(out, f32x4.max(s3, zero), 48);
   v128.store(out, f32x4.max(s4, zero), 64); v128.store(out, f32x4.max(s5, zero), 80);
   v128.store(out, f32x4.max(s6, zero), 96); v128.store(out, f32x4.max(s7, zero), 112);
 }
 
-function hiddenForward16(start: i32, end: i32, a1: usize, u: i32): void {
-  const row = <usize>H << 2, zero = f32x4.splat(0), bias = f32At(b1, u), column = f32At(W1t, u);
-  let s0 = v128.load(bias), s1 = v128.load(bias, 16), s2 = v128.load(bias, 32), s3 = v128.load(bias, 48);
-  for (let q = start; q < end; q++) {
-    const x = f32x4.splat(load<f32>(f32At(nzValue, q)));
-    const w = column + <usize>load<u16>(nzPixel + (<usize>q << 1)) * row;
-    s0 = f32x4.add(s0, f32x4.mul(x, v128.load(w)));
-    s1 = f32x4.add(s1, f32x4.mul(x, v128.load(w, 16)));
-    s2 = f32x4.add(s2, f32x4.mul(x, v128.load(w, 32)));
-    s3 = f32x4.add(s3, f32x4.mul(x, v128.load(w, 48)));
-  }
-  const out = f32At(a1, u);
-  // ReLU: one f32x4.max (pmax) per four units
-  v128.store(out, f32x4.max(s0, zero)); v128.store(out, f32x4.max(s1, zero), 16);
-  v128.store(out, f32x4.max(s2, zero), 32); v128.store(out, f32x4.max(s3, zero), 48);
-}
-
 function hiddenForward4(start: i32, end: i32, a1: usize, u: i32): void {
   const row = <usize>H << 2, column = f32At(W1t, u);
   let s0 = v128.load(f32At(b1, u));
   for (let q = start; q < end; q++) {
-    const w = column + <usize>load<u16>(nzPixel + (<usize>q << 1)) * row;
-    s0 = f32x4.add(s0, f32x4.mul(f32x4.splat(load<f32>(f32At(nzValue, q))), v128.load(w)));
+    const w = column + <usize>load<u16>(epochPixel + (<usize>q << 1)) * row;
+    s0 = f32x4.add(s0, f32x4.mul(f32x4.splat(load<f32>(f32At(epochValue, q))), v128.load(w)));
   }
   v128.store(f32At(a1, u), f32x4.max(s0, f32x4.splat(0)));
 }
 
-/** Σ_u w[u]·a[u] over H numbers. */
-function dotH(w: usize, a: usize): f32 {
+/** This thread's part of Z2 for every example: Σ over its units u of W2[c, u]·A1[j, u] (thread 0 adds b2). */
+function partialOutput(count: i32): void {
+  const z2 = Z2 + <usize>(T * MB * C * 4);
+  for (let j = 0; j < count; j++) {
+    for (let c = 0; c < C; c++) {
+      const bias: f32 = T == 0 ? load<f32>(f32At(b2, c)) : 0;
+      store<f32>(f32At(z2, j * C + c), bias + dotOwnUnits(f32At(W2, c * H), f32At(A1, j * H)));
+    }
+  }
+}
+
+/** Σ over this thread's units u of w[u]·a[u]. */
+function dotOwnUnits(w: usize, a: usize): f32 {
   let s = f32x4.splat(0);
-  for (let u = 0; u < H; u += 4) s = f32x4.add(s, f32x4.mul(v128.load(f32At(w, u)), v128.load(f32At(a, u))));
+  for (let u = u0; u < u1; u += 4) s = f32x4.add(s, f32x4.mul(v128.load(f32At(w, u)), v128.load(f32At(a, u))));
   return f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3);
 }
 
 /**
- * z2 = W2·a1 + b2 into dz2 (C numbers), then the stable softmax; the loss −log A2[y] computed as
- * log Σ exp(z − max) − (z_y − max); counts a correct argmax; leaves dz2 = (A2 − y)/m.
+ * For every example: z2 = the threads' parts of Z2 added in a fixed order (so every thread gets the
+ * same numbers), the stable softmax, the loss −log A2[y] as log Σ exp(z − max) − (z_y − max), a
+ * correct argmax counted; leaves this thread's copy of dZ2 = (A2 − Y)/m. Returns the mean loss.
  */
-function outputLayer(a1: usize, dz2: usize, y: i32, m: i32): f64 {
-  let best: f32 = -Infinity, argmax = 0, zy: f32 = 0;
-  for (let c = 0; c < C; c++) {
-    const z = load<f32>(f32At(b2, c)) + dotH(f32At(W2, c * H), a1);
-    store<f32>(f32At(dz2, c), z);
-    if (z > best) { best = z; argmax = c; }
-    if (c == y) zy = z;
+function softmaxAndLoss(count: i32): f64 {
+  const dz2 = dZ2 + <usize>(T * MB * C * 4);
+  let lossSum: f64 = 0;
+  correctCount = 0;
+  for (let j = 0; j < count; j++) {
+    const y = <i32>load<u8>(epochLabels + <usize>(first + j)), d = f32At(dz2, j * C);
+    let best: f32 = -Infinity, argmax = 0;
+    for (let c = 0; c < C; c++) {
+      let z: f32 = 0;
+      for (let t = 0; t < shared; t++) z += load<f32>(f32At(Z2, (t * MB + j) * C + c));
+      store<f32>(f32At(d, c), z);
+      if (z > best) { best = z; argmax = c; }
+    }
+    if (argmax == y) correctCount++;
+    const zy = load<f32>(f32At(d, y));
+    let total: f32 = 0;
+    for (let c = 0; c < C; c++) {
+      const e = Mathf.exp(load<f32>(f32At(d, c)) - best);
+      store<f32>(f32At(d, c), e);
+      total += e;
+    }
+    lossSum += Math.log(<f64>total) - <f64>(zy - best);
+    const scale: f32 = 1 / (total * <f32>count);
+    for (let c = 0; c < C; c++) store<f32>(f32At(d, c), load<f32>(f32At(d, c)) * scale - (c == y ? 1 / <f32>count : 0));
   }
-  if (argmax == y) correctCount++;
-  let total: f32 = 0;
-  for (let c = 0; c < C; c++) {
-    const e = Mathf.exp(load<f32>(f32At(dz2, c)) - best);
-    store<f32>(f32At(dz2, c), e);
-    total += e;
-  }
-  const loss = Math.log(<f64>total) - <f64>(zy - best);
-  const scale: f32 = 1 / (total * <f32>m);
-  for (let c = 0; c < C; c++) store<f32>(f32At(dz2, c), load<f32>(f32At(dz2, c)) * scale - (c == y ? 1 / <f32>m : 0));
-  return loss;
+  return lossSum / <f64>count;
 }
 
-/** dz1 (H) = (W2ᵀ·dz2) ⊙ [a1 > 0]: the ReLU passes the gradient only where the unit was on. */
-function hiddenGradient(dz2: usize, a1: usize, dz1: usize): void {
-  const zero = f32x4.splat(0);
-  for (let u = 0; u < H; u += 4) {
-    let s = zero;
-    for (let c = 0; c < C; c++) s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(f32At(dz2, c))), v128.load(f32At(W2, c * H + u))));
-    v128.store(f32At(dz1, u), v128.and(s, f32x4.gt(v128.load(f32At(a1, u)), zero)));
+/** dZ1[j, u0:u1] = (W2ᵀ·dz2_j) ⊙ [A1 > 0]: the ReLU passes the gradient only where the unit was on. */
+function hiddenGradient(count: i32): void {
+  const dz2 = dZ2 + <usize>(T * MB * C * 4), zero = f32x4.splat(0);
+  for (let j = 0; j < count; j++) {
+    for (let u = u0; u < u1; u += 4) {
+      let s = zero;
+      for (let c = 0; c < C; c++) {
+        s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(f32At(dz2, j * C + c))), v128.load(f32At(W2, c * H + u))));
+      }
+      v128.store(f32At(dZ1, j * H + u), v128.and(s, f32x4.gt(v128.load(f32At(A1, j * H + u)), zero)));
+    }
   }
 }
 
-/** W2 −= η·dZ2·A1ᵀ and b2 −= η·Σ dZ2, after hiddenGradient has used the old W2. */
+/** W2[:, u0:u1] −= η·dZ2·A1ᵀ after hiddenGradient has used the old W2; thread 0 also does b2 −= η·Σ dZ2. */
 function updateOutputLayer(count: i32, learningRate: f32): void {
+  const dz2 = dZ2 + <usize>(T * MB * C * 4);
   for (let c = 0; c < C; c++) {
-    for (let u = 0; u < H; u += 4) {
+    for (let u = u0; u < u1; u += 4) {
       let s = f32x4.splat(0);
       for (let j = 0; j < count; j++) {
-        s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(f32At(dZ2, j * C + c))), v128.load(f32At(A1, j * H + u))));
+        s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(f32At(dz2, j * C + c))), v128.load(f32At(A1, j * H + u))));
       }
       const w = f32At(W2, c * H + u);
       v128.store(w, f32x4.sub(v128.load(w), f32x4.mul(f32x4.splat(learningRate), s)));
     }
   }
-  updateBias(b2, dZ2, count, C, learningRate);
+  if (T != 0) return;
+  for (let c = 0; c < C; c++) {
+    let s: f32 = 0;
+    for (let j = 0; j < count; j++) s += load<f32>(f32At(dz2, j * C + c));
+    store<f32>(f32At(b2, c), load<f32>(f32At(b2, c)) - learningRate * s);
+  }
 }
 
-/** bias (n) −= η·Σ over the batch rows of d (count, n). */
-function updateBias(bias: usize, d: usize, count: i32, n: i32, learningRate: f32): void {
-  for (let u = 0; u < n; u++) {
+/** b1[u0:u1] −= η·Σ over the batch rows of dZ1. */
+function updateBias(bias: usize, d: usize, count: i32, learningRate: f32): void {
+  for (let u = u0; u < u1; u++) {
     let s: f32 = 0;
-    for (let j = 0; j < count; j++) s += load<f32>(f32At(d, j * n + u));
+    for (let j = 0; j < count; j++) s += load<f32>(f32At(d, j * H + u));
     store<f32>(f32At(bias, u), load<f32>(f32At(bias, u)) - learningRate * s);
   }
 }
 
 /**
- * For each non-zero pixel p of one example: W1t[p, :] −= η·x_p·dz1, i.e. dW1 = dZ1·Xᵀ applied at once.
- * 32 units at a time (−η·dz1 for them held in eight registers), then 16, then 4.
+ * W1t[p, u0:u1] −= η·Σ_j x_jp·dZ1[j, u0:u1] for every pixel p the minibatch uses, i.e. dW1 = dZ1·Xᵀ
+ * applied at once: a pixel's 32 weights stay in eight registers while the examples in its bucket
+ * are added in.
  */
-function updateW1(start: i32, end: i32, dz1: usize, learningRate: f32): void {
-  const row = <usize>H << 2, rate = f32x4.splat(-learningRate);
-  let u = 0;
-  for (; u + 32 <= H; u += 32) {
-    const d = f32At(dz1, u), column = f32At(W1t, u);
-    const d0 = f32x4.mul(rate, v128.load(d)), d1 = f32x4.mul(rate, v128.load(d, 16));
-    const d2 = f32x4.mul(rate, v128.load(d, 32)), d3 = f32x4.mul(rate, v128.load(d, 48));
-    const d4 = f32x4.mul(rate, v128.load(d, 64)), d5 = f32x4.mul(rate, v128.load(d, 80));
-    const d6 = f32x4.mul(rate, v128.load(d, 96)), d7 = f32x4.mul(rate, v128.load(d, 112));
+function updateW1(learningRate: f32): void {
+  let u = u0;
+  for (; u + 32 <= u1; u += 32) updateW1Strip32(u, -learningRate);
+  for (; u < u1; u += 4) updateW1Strip4(u, -learningRate);
+}
+
+function updateW1Strip32(u: i32, rate: f32): void {
+  const columns = dZ1 + (<usize>u << 2);
+  for (let p = 0; p < N0; p++) {
+    const start = (T * N0 + p) * MB, end = start + load<i32>(f32At(pixelCount, T * N0 + p));
+    if (start == end) continue;
+    const w = f32At(W1t, p * H + u);
+    let w0 = v128.load(w), w1 = v128.load(w, 16), w2 = v128.load(w, 32), w3 = v128.load(w, 48);
+    let w4 = v128.load(w, 64), w5 = v128.load(w, 80), w6 = v128.load(w, 96), w7 = v128.load(w, 112);
     for (let q = start; q < end; q++) {
-      const x = f32x4.splat(load<f32>(f32At(nzValue, q)));
-      const w = column + <usize>load<u16>(nzPixel + (<usize>q << 1)) * row;
-      v128.store(w, f32x4.add(v128.load(w), f32x4.mul(x, d0)));
-      v128.store(w, f32x4.add(v128.load(w, 16), f32x4.mul(x, d1)), 16);
-      v128.store(w, f32x4.add(v128.load(w, 32), f32x4.mul(x, d2)), 32);
-      v128.store(w, f32x4.add(v128.load(w, 48), f32x4.mul(x, d3)), 48);
-      v128.store(w, f32x4.add(v128.load(w, 64), f32x4.mul(x, d4)), 64);
-      v128.store(w, f32x4.add(v128.load(w, 80), f32x4.mul(x, d5)), 80);
-      v128.store(w, f32x4.add(v128.load(w, 96), f32x4.mul(x, d6)), 96);
-      v128.store(w, f32x4.add(v128.load(w, 112), f32x4.mul(x, d7)), 112);
+      const x = f32x4.splat(rate * load<f32>(f32At(pairValue, q)));
+      const d = columns + <usize>load<i32>(f32At(pairRow, q));
+      w0 = f32x4.add(w0, f32x4.mul(x, v128.load(d)));
+      w1 = f32x4.add(w1, f32x4.mul(x, v128.load(d, 16)));
+      w2 = f32x4.add(w2, f32x4.mul(x, v128.load(d, 32)));
+      w3 = f32x4.add(w3, f32x4.mul(x, v128.load(d, 48)));
+      w4 = f32x4.add(w4, f32x4.mul(x, v128.load(d, 64)));
+      w5 = f32x4.add(w5, f32x4.mul(x, v128.load(d, 80)));
+      w6 = f32x4.add(w6, f32x4.mul(x, v128.load(d, 96)));
+      w7 = f32x4.add(w7, f32x4.mul(x, v128.load(d, 112)));
     }
+    v128.store(w, w0); v128.store(w, w1, 16); v128.store(w, w2, 32); v128.store(w, w3, 48);
+    v128.store(w, w4, 64); v128.store(w, w5, 80); v128.store(w, w6, 96); v128.store(w, w7, 112);
   }
-  for (; u + 16 <= H; u += 16) {
-    const d = f32At(dz1, u), column = f32At(W1t, u);
-    const d0 = f32x4.mul(rate, v128.load(d)), d1 = f32x4.mul(rate, v128.load(d, 16));
-    const d2 = f32x4.mul(rate, v128.load(d, 32)), d3 = f32x4.mul(rate, v128.load(d, 48));
+}
+
+function updateW1Strip4(u: i32, rate: f32): void {
+  const columns = dZ1 + (<usize>u << 2);
+  for (let p = 0; p < N0; p++) {
+    const start = (T * N0 + p) * MB, end = start + load<i32>(f32At(pixelCount, T * N0 + p));
+    const w = f32At(W1t, p * H + u);
+    let w0 = v128.load(w);
     for (let q = start; q < end; q++) {
-      const x = f32x4.splat(load<f32>(f32At(nzValue, q)));
-      const w = column + <usize>load<u16>(nzPixel + (<usize>q << 1)) * row;
-      v128.store(w, f32x4.add(v128.load(w), f32x4.mul(x, d0)));
-      v128.store(w, f32x4.add(v128.load(w, 16), f32x4.mul(x, d1)), 16);
-      v128.store(w, f32x4.add(v128.load(w, 32), f32x4.mul(x, d2)), 32);
-      v128.store(w, f32x4.add(v128.load(w, 48), f32x4.mul(x, d3)), 48);
+      const d = columns + <usize>load<i32>(f32At(pairRow, q));
+      w0 = f32x4.add(w0, f32x4.mul(f32x4.splat(rate * load<f32>(f32At(pairValue, q))), v128.load(d)));
     }
-  }
-  for (; u < H; u += 4) {
-    const d = f32x4.mul(rate, v128.load(f32At(dz1, u))), column = f32At(W1t, u);
-    for (let q = start; q < end; q++) {
-      const w = column + <usize>load<u16>(nzPixel + (<usize>q << 1)) * row;
-      v128.store(w, f32x4.add(v128.load(w), f32x4.mul(f32x4.splat(load<f32>(f32At(nzValue, q))), d)));
-    }
+    v128.store(w, w0);
   }
 }

@@ -1,0 +1,81 @@
+// The two-thread fused step (wasm/assembly/threads.ts: a helper thread owns half the hidden units)
+// against the single-thread one and the engine's own TypeScript steps: the same parameters after the
+// same minibatches, for hidden sizes that split into strips of 32 units and into odd groups of 4.
+import { afterAll, describe, expect, it } from 'vitest';
+import { MLP, createRng, train } from '../../src/engine/index.ts';
+import { loadWasmKernelsInNode, typescriptKernels, useKernels, kernels } from '../../src/engine/backend.ts';
+import { fusedStep } from '../../src/engine/wasm/fused-step.ts';
+import { nodeStepThreads } from '../../src/engine/wasm/node-threads.ts';
+import { mnistSubset } from '../../src/data/mnist-node.ts';
+
+const wasm = loadWasmKernelsInNode();
+const original = kernels();
+afterAll(() => useKernels(original));
+
+function relativeDifference(x: Float32Array, y: Float32Array): number {
+  let worst = 0, scale = 1e-30;
+  for (let i = 0; i < y.length; i++) {
+    worst = Math.max(worst, Math.abs(x[i] - y[i]));
+    scale = Math.max(scale, Math.abs(y[i]));
+  }
+  return worst / scale;
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 20) {
+    if (waited > 20000) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const data = mnistSubset('train', 0, 400);
+
+/** An epoch of minibatches of 37 (a short last one) in a seeded order, through one fused step. */
+async function trainFused(h: number, threaded: boolean): Promise<{ net: MLP; losses: number[]; threads: number[] }> {
+  const net = MLP.create({ sizes: [784, h, 10], activation: 'relu', init: 'he', seed: 3 });
+  const fused = fusedStep(wasm!.module!, net, data.X, data.labels, 0.1, 37, threaded ? nodeStepThreads() : undefined)!;
+  if (threaded) await until(() => fused.threads() === 2, 'the helper thread to join');
+  const rng = createRng(9), order = Uint32Array.from({ length: data.X.cols }, (_, i) => i);
+  const losses: number[] = [], threads: number[] = [];
+  rng.shuffle(order);
+  fused.arrange(order);
+  for (let start = 0; start < order.length; start += 37) {
+    threads.push(fused.threads());
+    losses.push(fused.step(start, Math.min(37, order.length - start)).loss);
+  }
+  fused.writeBack();
+  fused.close();
+  return { net, losses, threads };
+}
+
+describe.skipIf(!wasm)('the fused step on two threads', () => {
+  for (const h of [128, 53]) {
+    it(`gives the single-thread step's parameters and losses with h = ${h}`, async () => {
+      const one = await trainFused(h, false);
+      const two = await trainFused(h, true);
+      expect(new Set(two.threads)).toEqual(new Set([2])); // every step really ran on both threads
+      // float32 sums in another order (Z2 in two parts) differ in the last bits; a ReLU unit near 0
+      // can then switch, so allow what the engine allows between its two backends
+      for (let l = 0; l < 2; l++) {
+        expect(relativeDifference(two.net.W[l].data, one.net.W[l].data), `W${l + 1}`).toBeLessThan(1e-4);
+        expect(relativeDifference(two.net.b[l].data, one.net.b[l].data), `b${l + 1}`).toBeLessThan(1e-4);
+      }
+      two.losses.forEach((loss, i) => expect(loss).toBeCloseTo(one.losses[i], 5));
+    });
+  }
+
+  it('trains through train() to the TypeScript engine\'s parameters, and a second run on the same data works too', async () => {
+    const options = { epochs: 2, learningRate: 0.1, batchSize: 50, seed: 4 };
+    const create = () => MLP.create({ sizes: [784, 64, 10], activation: 'relu', init: 'he', seed: 4 });
+    useKernels(typescriptKernels);
+    const slow = create();
+    await train(slow, { train: data }, options);
+    useKernels({ ...wasm!, stepThreads: nodeStepThreads() });
+    for (let run = 0; run < 2; run++) {
+      const fast = create();
+      await train(fast, { train: data }, options);
+      expect(relativeDifference(fast.W[0].data, slow.W[0].data)).toBeLessThan(1e-4);
+      expect(relativeDifference(fast.W[1].data, slow.W[1].data)).toBeLessThan(1e-4);
+    }
+  });
+});
