@@ -57,7 +57,7 @@ export interface FusedStep {
 }
 
 interface Loaded { key: string; fingerprint: number; exports: StepExports; memory: WebAssembly.Memory; setupArgs: number[] }
-const loaded = new WeakMap<Matrix, Loaded>();
+const loaded = new WeakMap<Matrix, Map<string, Loaded>>(); // per X, one instance per network shape and thread count
 
 /** Whether the fused step computes exactly this network's training step. */
 function fits(net: MLP, X: Matrix, labels: ArrayLike<number>): boolean {
@@ -130,11 +130,13 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
   const [, h, classes] = net.config.sizes;
   const H = Math.ceil(h / 4) * 4; // padded with units whose weights are 0 and stay 0
   const key = `${H},${classes},${maxBatch},${threads ? 2 : 1}`;
-  let entry = loaded.get(X);
+  const instances = loaded.get(X) ?? new Map<string, Loaded>();
+  loaded.set(X, instances);
+  let entry = instances.get(key);
   const print = fingerprint(X);
-  if (!entry || entry.key !== key || entry.fingerprint !== print) {
+  if (!entry || entry.fingerprint !== print) {
     entry = { ...load(module, threads, X, labels, H, classes, maxBatch), key, fingerprint: print };
-    loaded.set(X, entry);
+    instances.set(key, entry);
   }
   const wasm = entry.exports, buffer = entry.memory.buffer, inputs = X.rows;
   const W1t = new Float32Array(buffer, wasm.ptrW1t(), inputs * H), b1 = new Float32Array(buffer, wasm.ptrB1(), H);

@@ -14,7 +14,8 @@
 // units [u0, u1): their rows of W1, b1 and columns of W2, their entries of A1 and dZ1. The only
 // number a thread needs from the other is Z2, a sum over all units, so each thread writes its part
 // of Z2 and they meet in the middle of the step (barrier in ./sync.ts), then both compute the
-// same softmax; they meet again at its end. The single-thread build runs the same code with one thread owning every unit.
+// same softmax; they meet again at its end. The single-thread build runs the same code with one
+// thread owning every unit.
 import { barrier, BARRIER_BYTES } from "./sync";
 
 let W1t: usize = 0, b1: usize = 0, W2: usize = 0, b2: usize = 0;
@@ -22,7 +23,7 @@ let A1: usize = 0, dZ1: usize = 0, Z2: usize = 0, dZ2: usize = 0;
 let labels: usize = 0, offsets: usize = 0, nzPixel: usize = 0, nzValue: usize = 0;
 let order: usize = 0, epochLabels: usize = 0, epochOffsets: usize = 0, epochPixel: usize = 0, epochValue: usize = 0;
 let pixelCount: usize = 0, pairRow: usize = 0, pairValue: usize = 0, control: usize = 0;
-let N0 = 0, H = 0, C = 0, MB = 0, threads = 1, layoutEnd: usize = 0;
+let N0 = 0, H = 0, C = 0, MB = 0, layoutEnd: usize = 0;
 let correctCount = 0;
 
 // This thread's share of a step: its index, how many threads the step runs on, its hidden units.
@@ -36,8 +37,8 @@ let T = 0, shared = 1, u0 = 0, u1 = 0, first = 0;
  * Lays out every buffer (the same offsets in every thread, since the arguments are the same) and
  * returns the end of the last one; thread 0 grows the memory to fit, the others find it grown.
  */
-export function setup(inputs: i32, hidden: i32, classes: i32, maxBatch: i32, examples: i32, nonZeros: i32, threadCount: i32, thread: i32): usize {
-  N0 = inputs; H = hidden; C = classes; MB = maxBatch; threads = threadCount; T = thread;
+export function setup(inputs: i32, hidden: i32, classes: i32, maxBatch: i32, examples: i32, nonZeros: i32, threads: i32, thread: i32): usize {
+  N0 = inputs; H = hidden; C = classes; MB = maxBatch; T = thread;
   layoutEnd = (__heap_base + 63) & ~63;
   control = take(BARRIER_BYTES);
   W1t = take(inputs * H * 4); b1 = take(H * 4); W2 = take(C * H * 4); b2 = take(C * 4);
@@ -60,7 +61,7 @@ function take(bytes: i32): usize {
   return p;
 }
 
-// Where JavaScript writes the parameters, the data and each minibatch's example numbers.
+// Where JavaScript writes the parameters, the data and each epoch's order of the examples.
 export function ptrW1t(): usize { return W1t; }
 export function ptrB1(): usize { return b1; }
 export function ptrW2(): usize { return W2; }
