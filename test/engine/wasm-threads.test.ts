@@ -7,19 +7,11 @@ import { loadWasmKernelsInNode, typescriptKernels, useKernels, kernels } from '.
 import { fusedStep } from '../../src/engine/wasm/fused-step.ts';
 import { nodeStepThreads } from '../../src/engine/wasm/node-threads.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
+import { relativeDifference } from './relative-difference.ts';
 
 const wasm = loadWasmKernelsInNode();
 const original = kernels();
 afterAll(() => useKernels(original));
-
-function relativeDifference(x: Float32Array, y: Float32Array): number {
-  let worst = 0, scale = 1e-30;
-  for (let i = 0; i < y.length; i++) {
-    worst = Math.max(worst, Math.abs(x[i] - y[i]));
-    scale = Math.max(scale, Math.abs(y[i]));
-  }
-  return worst / scale;
-}
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let waited = 0; !condition(); waited += 20) {

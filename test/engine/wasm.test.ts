@@ -6,6 +6,7 @@ import * as reference from '../../src/engine/kernels.ts';
 import { backendName, kernels, loadWasmKernelsInNode, typescriptKernels, useKernels } from '../../src/engine/backend.ts';
 import { MLP, createRng, evaluate, train } from '../../src/engine/index.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
+import { relativeDifference } from './relative-difference.ts';
 
 const wasm = loadWasmKernelsInNode();
 const original = kernels();
@@ -14,16 +15,6 @@ afterEach(() => useKernels(original));
 function random(length: number, seed: number, zeros = 0): Float32Array {
   const rng = createRng(seed);
   return Float32Array.from({ length }, () => (rng.next() < zeros ? 0 : rng.randn()));
-}
-
-/** Largest |x − y| relative to the largest |y| (float32 sums in a different order differ slightly). */
-function relativeDifference(x: Float32Array, y: Float32Array): number {
-  let worst = 0, scale = 1e-30;
-  for (let i = 0; i < y.length; i++) {
-    worst = Math.max(worst, Math.abs(x[i] - y[i]));
-    scale = Math.max(scale, Math.abs(y[i]));
-  }
-  return worst / scale;
 }
 
 // (n, k, m): odd sizes, 1, sizes just past a multiple of 4 or 8, and the network's own.
