@@ -37,8 +37,8 @@ export interface StepThreads {
   startHelper(module: WebAssembly.Module, memory: WebAssembly.Memory, setupArgs: number[]): void;
 }
 
-/** The most memory the two-thread build may grow to (pages of 64 KiB): 512 MiB. */
-export const MAX_SHARED_PAGES = 8192;
+/** The most memory the two-thread build may grow to (pages of 64 KiB): 512 MiB, its --maximumMemory in package.json. */
+const MAX_SHARED_PAGES = 8192;
 
 export interface FusedStep {
   /** Takes the epoch's order of the examples (a permutation of 0 … m − 1). */
@@ -56,7 +56,7 @@ export interface FusedStep {
   close(): void;
 }
 
-interface Loaded { key: string; fingerprint: number; exports: StepExports; memory: WebAssembly.Memory; setupArgs: number[] }
+interface Loaded { fingerprint: number; exports: StepExports; memory: WebAssembly.Memory; setupArgs: SetupArgs }
 const loaded = new WeakMap<Matrix, Map<string, Loaded>>(); // per X, one instance per network shape and thread count
 
 /** Whether the fused step computes exactly this network's training step. */
@@ -99,13 +99,13 @@ function instantiate(module: WebAssembly.Module, threads: StepThreads | undefine
 }
 
 /** A module instance holding X as per-example lists of (pixel, value), with room for this network. */
-function load(module: WebAssembly.Module, threads: StepThreads | undefined, X: Matrix, labels: ArrayLike<number>, hidden: number, classes: number, maxBatch: number): Omit<Loaded, 'key' | 'fingerprint'> {
+function load(module: WebAssembly.Module, threads: StepThreads | undefined, X: Matrix, labels: ArrayLike<number>, hidden: number, classes: number, maxBatch: number): Omit<Loaded, 'fingerprint'> {
   const { exports, memory } = instantiate(module, threads);
   const counts = countNonZeros(X);
   let total = 0;
   for (let e = 0; e < counts.length; e++) total += counts[e];
-  const setupArgs = [X.rows, hidden, classes, maxBatch, X.cols, total, threads ? 2 : 1];
-  if (exports.setup(...(setupArgs as SetupArgs), 0) === 0) throw new RangeError('fused step: out of WebAssembly memory');
+  const setupArgs: SetupArgs = [X.rows, hidden, classes, maxBatch, X.cols, total, threads ? 2 : 1];
+  if (exports.setup(...setupArgs, 0) === 0) throw new RangeError('fused step: out of WebAssembly memory');
   const { buffer } = memory;
   const offsets = new Int32Array(buffer, exports.ptrOffsets(), X.cols + 1);
   for (let e = 0; e < X.cols; e++) offsets[e + 1] = offsets[e] + counts[e];
@@ -135,7 +135,7 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
   let entry = instances.get(key);
   const print = fingerprint(X);
   if (!entry || entry.fingerprint !== print) {
-    entry = { ...load(module, threads, X, labels, H, classes, maxBatch), key, fingerprint: print };
+    entry = { ...load(module, threads, X, labels, H, classes, maxBatch), fingerprint: print };
     instances.set(key, entry);
   }
   const wasm = entry.exports, buffer = entry.memory.buffer, inputs = X.rows;
