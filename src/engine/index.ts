@@ -23,6 +23,7 @@ export { oneHot, fromOneHot, accuracy, predict, confusionMatrix } from './metric
 export { MLP } from './network.ts';
 export type { MLPConfig, ForwardCache, Gradients, NetworkJSON } from './network.ts';
 export { train, evaluate, DivergenceError } from './train.ts';
+export { backendName } from './backend.ts';
 export type { TrainOptions, TrainData, Dataset, Progress, EpochRecord, TrainResult } from './train.ts';
 export { numericalGradient, relativeError, checkGradients, GRADIENT_TOLERANCE } from './gradcheck.ts';
 export { layerStats, histogram, deadUnits } from './diagnostics.ts';

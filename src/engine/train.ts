@@ -59,6 +59,8 @@ export interface TrainResult {
   bestEpoch: number;
   stoppedEarly: boolean;
   aborted: boolean;
+  /** How many threads the last minibatch step ran on (2 with the fused step's helper thread). */
+  threads: number;
 }
 
 /**
@@ -112,100 +114,108 @@ export async function train(
   options: TrainOptions,
   onProgress?: (p: Progress) => void,
 ): Promise<TrainResult> {
-  const { epochs, learningRate, batchSize, patience, signal } = options;
-  const restoreBest = options.restoreBest ?? true;
   const { X, labels } = data.train;
-  const m = X.cols;
-  checkOptions(options, m, labels.length);
-  const rng = createRng(options.seed);
-  const order = Uint32Array.from(range(0, m));
-  const batches = Math.ceil(m / batchSize);
-  const pause = pacer(options.yieldEveryMs ?? 50);
+  checkOptions(options, X.cols, labels.length);
   // With the WebAssembly backend and a [784, h, 10] ReLU/softmax network, each minibatch is one call
   // into WebAssembly (the same equations; see wasm/assembly/step.ts). The parameters then live there
   // during an epoch and are written back into `net` at its end, and when training stops.
   // With a second thread allowed (stepThreads), a helper thread takes half the hidden units.
   const { module, stepThreads } = kernels();
-  const fused = module ? fusedStep(module, net, X, labels, learningRate, batchSize, stepThreads) : null;
+  const fused = module ? fusedStep(module, net, X, labels, options.learningRate, options.batchSize, stepThreads) : null;
   try {
-    return await runEpochs(fused);
+    const result = await runEpochs(net, data, options, fused, onProgress);
+    return { ...result, threads: fused?.lastThreads() ?? 1 };
   } finally {
     fused?.close();
   }
+}
 
-  async function runEpochs(fused: FusedStep | null): Promise<TrainResult> {
-    const history: EpochRecord[] = [];
-    let best = { epoch: 0, valLoss: Infinity, net: null as MLP | null };
-    let stoppedEarly = false;
-    let reference: number | undefined; // the first minibatch's loss (at least chance level), for spotting an explosion
+async function runEpochs(
+  net: MLP,
+  data: TrainData,
+  options: TrainOptions,
+  fused: FusedStep | null,
+  onProgress?: (p: Progress) => void,
+): Promise<Omit<TrainResult, 'threads'>> {
+  const { epochs, learningRate, batchSize, patience, signal } = options;
+  const restoreBest = options.restoreBest ?? true;
+  const { X, labels } = data.train;
+  const m = X.cols;
+  const rng = createRng(options.seed);
+  const order = Uint32Array.from(range(0, m));
+  const batches = Math.ceil(m / batchSize);
+  const pause = pacer(options.yieldEveryMs ?? 50);
+  const history: EpochRecord[] = [];
+  let best = { epoch: 0, valLoss: Infinity, net: null as MLP | null };
+  let stoppedEarly = false;
+  let reference: number | undefined; // the first minibatch's loss (at least chance level), for spotting an explosion
 
-    for (let epoch = 1; epoch <= epochs; epoch++) {
-      const started = now();
-      rng.shuffle(order); // a fresh random order of the examples every epoch
-      fused?.arrange(order);
-      let lossSum = 0, correct = 0, seen = 0;
-      for (let batch = 1; batch <= batches; batch++) {
-        await options.beforeBatch?.();
-        await pause();
-        if (signal?.aborted) {
-          fused?.writeBack();
-          return { history, bestEpoch: best.epoch, stoppedEarly, aborted: true };
-        }
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const started = now();
+    rng.shuffle(order); // a fresh random order of the examples every epoch
+    fused?.arrange(order);
+    let lossSum = 0, correct = 0, seen = 0;
+    for (let batch = 1; batch <= batches; batch++) {
+      await options.beforeBatch?.();
+      await pause();
+      if (signal?.aborted) {
+        fused?.writeBack();
+        return { history, bestEpoch: best.epoch, stoppedEarly, aborted: true };
+      }
 
-        const idx = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
-        if (fused) {
-          const { loss, correct: right } = fused.step((batch - 1) * batchSize, idx.length);
-          reference ??= Math.max(loss, net.chanceLoss());
-          if (!Number.isFinite(loss) || loss > EXPLODED * reference) throw new DivergenceError(loss, epoch, batch, learningRate, reference);
-          lossSum += loss * idx.length;
-          correct += right;
-          seen += idx.length;
-          onProgress?.({ kind: 'batch', epoch, batch, batches, loss, seen });
-          continue;
-        }
-        const batchLabels = Array.from(idx, (j) => labels[j]);
-        const Xb = columns(X, idx);
-        const Y = oneHot(batchLabels, net.config.sizes[net.config.sizes.length - 1]);
-
-        const cache = net.forwardWithCache(Xb);
-        const AL = cache.A[cache.A.length - 1];
-        const loss = net.lossFromLogits(cache.Z[cache.Z.length - 1], Y);
+      const idx = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
+      if (fused) {
+        const { loss, correct: right } = fused.step((batch - 1) * batchSize, idx.length);
         reference ??= Math.max(loss, net.chanceLoss());
-        if (!Number.isFinite(loss) || loss > EXPLODED * reference) {
-          throw new DivergenceError(loss, epoch, batch, learningRate, reference);
-        }
-        net.sgdStep(net.backward(cache, Y), learningRate);
-
+        if (!Number.isFinite(loss) || loss > EXPLODED * reference) throw new DivergenceError(loss, epoch, batch, learningRate, reference);
         lossSum += loss * idx.length;
-        correct += accuracy(argmax(AL, 0), batchLabels) * idx.length;
+        correct += right;
         seen += idx.length;
         onProgress?.({ kind: 'batch', epoch, batch, batches, loss, seen });
+        continue;
       }
+      const batchLabels = Array.from(idx, (j) => labels[j]);
+      const Xb = columns(X, idx);
+      const Y = oneHot(batchLabels, net.config.sizes[net.config.sizes.length - 1]);
 
-      fused?.writeBack();
-      const record: EpochRecord = { epoch, trainLoss: lossSum / seen, trainAccuracy: correct / seen, seconds: 0 };
-      if (data.val) {
-        const val = evaluate(net, data.val);
-        record.valLoss = val.loss;
-        record.valAccuracy = val.accuracy;
-        if (val.loss < best.valLoss) best = { epoch, valLoss: val.loss, net: patience !== undefined ? net.clone() : null };
-      } else {
-        best = { epoch, valLoss: Infinity, net: null };
+      const cache = net.forwardWithCache(Xb);
+      const AL = cache.A[cache.A.length - 1];
+      const loss = net.lossFromLogits(cache.Z[cache.Z.length - 1], Y);
+      reference ??= Math.max(loss, net.chanceLoss());
+      if (!Number.isFinite(loss) || loss > EXPLODED * reference) {
+        throw new DivergenceError(loss, epoch, batch, learningRate, reference);
       }
-      record.seconds = (now() - started) / 1000;
-      history.push(record);
-      onProgress?.({ kind: 'epoch', epoch, record });
+      net.sgdStep(net.backward(cache, Y), learningRate);
 
-      // Early stopping: `patience` epochs in a row without a new best validation loss.
-      if (patience !== undefined && data.val && epoch - best.epoch >= patience) {
-        stoppedEarly = epoch < epochs;
-        break;
-      }
+      lossSum += loss * idx.length;
+      correct += accuracy(argmax(AL, 0), batchLabels) * idx.length;
+      seen += idx.length;
+      onProgress?.({ kind: 'batch', epoch, batch, batches, loss, seen });
     }
 
-    if (restoreBest && best.net) net.copyParametersFrom(best.net);
-    return { history, bestEpoch: best.epoch, stoppedEarly, aborted: false };
+    fused?.writeBack();
+    const record: EpochRecord = { epoch, trainLoss: lossSum / seen, trainAccuracy: correct / seen, seconds: 0 };
+    if (data.val) {
+      const val = evaluate(net, data.val);
+      record.valLoss = val.loss;
+      record.valAccuracy = val.accuracy;
+      if (val.loss < best.valLoss) best = { epoch, valLoss: val.loss, net: patience !== undefined ? net.clone() : null };
+    } else {
+      best = { epoch, valLoss: Infinity, net: null };
+    }
+    record.seconds = (now() - started) / 1000;
+    history.push(record);
+    onProgress?.({ kind: 'epoch', epoch, record });
+
+    // Early stopping: `patience` epochs in a row without a new best validation loss.
+    if (patience !== undefined && data.val && epoch - best.epoch >= patience) {
+      stoppedEarly = epoch < epochs;
+      break;
+    }
   }
+
+  if (restoreBest && best.net) net.copyParametersFrom(best.net);
+  return { history, bestEpoch: best.epoch, stoppedEarly, aborted: false };
 }
 
 function checkOptions(o: TrainOptions, m: number, labelCount: number): void {

@@ -25,15 +25,16 @@ const data = mnistSubset('train', 0, 400);
 /** An epoch of minibatches of 37 (a short last one) in a seeded order, through one fused step. */
 async function trainFused(h: number, threaded: boolean): Promise<{ net: MLP; losses: number[]; threads: number[] }> {
   const net = MLP.create({ sizes: [784, h, 10], activation: 'relu', init: 'he', seed: 3 });
-  const fused = fusedStep(wasm!.module!, net, data.X, data.labels, 0.1, 37, threaded ? nodeStepThreads() : undefined)!;
+  const stepThreads = threaded ? { ...nodeStepThreads(), always: true } : undefined;
+  const fused = fusedStep(wasm!.module!, net, data.X, data.labels, 0.1, 37, stepThreads)!;
   if (threaded) await until(() => fused.threads() === 2, 'the helper thread to join');
   const rng = createRng(9), order = Uint32Array.from({ length: data.X.cols }, (_, i) => i);
   const losses: number[] = [], threads: number[] = [];
   rng.shuffle(order);
   fused.arrange(order);
   for (let start = 0; start < order.length; start += 37) {
-    threads.push(fused.threads());
     losses.push(fused.step(start, Math.min(37, order.length - start)).loss);
+    threads.push(fused.lastThreads());
   }
   fused.writeBack();
   fused.close();

@@ -9,6 +9,7 @@
 // it has joined.
 import type { Matrix } from '../matrix.ts';
 import type { MLP } from '../network.ts';
+import { threadTuner } from './thread-tuner.ts';
 
 /** setup()'s arguments but the last (which thread this is). */
 type SetupArgs = [inputs: number, hidden: number, classes: number, maxBatch: number, examples: number, nonZeros: number, threads: number];
@@ -23,7 +24,7 @@ interface StepExports {
   /** The single-thread build. */
   trainStep?(start: number, count: number, learningRate: number): number;
   /** The two-thread build, on the training thread. */
-  leaderStep?(start: number, count: number, learningRate: number): number;
+  leaderStep?(start: number, count: number, learningRate: number, threads: number): number;
   leaderThreads?(): number;
   leaderOpen?(): void;
   leaderClose?(): void;
@@ -35,6 +36,11 @@ export interface StepThreads {
   module: WebAssembly.Module;
   /** Starts a thread that calls runHelper(module, memory, setupArgs) from ./step-helper.ts. */
   startHelper(module: WebAssembly.Module, memory: WebAssembly.Memory, setupArgs: number[]): void;
+  /**
+   * Run every step on both threads once the helper has joined. Without it, steps run on the
+   * number of threads measured to be faster on this machine now (./thread-tuner.ts).
+   */
+  always?: boolean;
 }
 
 /** The most memory the two-thread build may grow to (pages of 64 KiB): 512 MiB, its --maximumMemory in package.json. */
@@ -50,14 +56,26 @@ export interface FusedStep {
   step(start: number, count: number): { loss: number; correct: number };
   /** Copies the trained parameters into the MLP. */
   writeBack(): void;
-  /** How many threads the next step runs on: 2 once a helper thread has joined, else 1. */
+  /** How many threads a step can run on now: 2 once a helper thread has joined, else 1. */
   threads(): number;
+  /** How many threads the last step ran on (1 before the first). */
+  lastThreads(): number;
   /** Ends the run: stops the helper thread, if any. */
   close(): void;
 }
 
 interface Loaded { fingerprint: number; exports: StepExports; memory: WebAssembly.Memory; setupArgs: SetupArgs }
-const loaded = new WeakMap<Matrix, Map<string, Loaded>>(); // per X, one instance per network shape and thread count
+// Per compiled module and X, one instance per network shape and batch size.
+const loaded = new WeakMap<WebAssembly.Module, WeakMap<Matrix, Map<string, Loaded>>>();
+
+/** The cached instances of `module` that hold X. */
+function instancesFor(module: WebAssembly.Module, X: Matrix): Map<string, Loaded> {
+  const byX = loaded.get(module) ?? new WeakMap<Matrix, Map<string, Loaded>>();
+  loaded.set(module, byX);
+  const instances = byX.get(X) ?? new Map<string, Loaded>();
+  byX.set(X, instances);
+  return instances;
+}
 
 /** Whether the fused step computes exactly this network's training step. */
 function fits(net: MLP, X: Matrix, labels: ArrayLike<number>): boolean {
@@ -129,9 +147,8 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
   if (!fits(net, X, labels)) return null;
   const [, h, classes] = net.config.sizes;
   const H = Math.ceil(h / 4) * 4; // padded with units whose weights are 0 and stay 0
-  const key = `${H},${classes},${maxBatch},${threads ? 2 : 1}`;
-  const instances = loaded.get(X) ?? new Map<string, Loaded>();
-  loaded.set(X, instances);
+  const key = `${H},${classes},${maxBatch}`;
+  const instances = instancesFor(threads?.module ?? module, X);
   let entry = instances.get(key);
   const print = fingerprint(X);
   if (!entry || entry.fingerprint !== print) {
@@ -143,7 +160,18 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
   const W2 = new Float32Array(buffer, wasm.ptrW2(), classes * H), b2 = new Float32Array(buffer, wasm.ptrB2(), classes);
   const order = new Uint32Array(buffer, wasm.ptrOrder(), X.cols);
   new Uint8Array(buffer, wasm.ptrLabels(), X.cols).set(labels); // the same X may come with other labels
-  const trainStep = (wasm.leaderStep ?? wasm.trainStep)!;
+  const tuner = threads && !threads.always ? threadTuner() : null;
+  let lastThreads: 1 | 2 = 1;
+  /** One step on the number of threads the tuner asks for (2 without a tuner), where a helper has joined. */
+  const trainStep = (start: number, count: number): number => {
+    if (!wasm.leaderStep) return wasm.trainStep!(start, count, learningRate);
+    const wanted = tuner?.choose() ?? 2;
+    lastThreads = wanted === 2 && wasm.leaderThreads!() === 2 ? 2 : 1;
+    const started = performance.now();
+    const loss = wasm.leaderStep(start, count, learningRate, lastThreads);
+    tuner?.record(lastThreads, (performance.now() - started) / 1000, count);
+    return loss;
+  };
 
   // W1 (h, inputs) → W1t (inputs, H); W2 (classes, h) → (classes, H); padding stays 0.
   const [W1m, W2m] = net.W, [b1m, b2m] = net.b;
@@ -164,7 +192,7 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
       wasm.arrange(X.cols);
     },
     step(start, count) {
-      const loss = trainStep(start, count, learningRate);
+      const loss = trainStep(start, count);
       return { loss, correct: wasm.lastCorrect() };
     },
     writeBack() {
@@ -175,6 +203,9 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
     },
     threads() {
       return wasm.leaderThreads?.() ?? 1;
+    },
+    lastThreads() {
+      return lastThreads;
     },
     close() {
       wasm.leaderClose?.();

@@ -19,9 +19,12 @@ export function leaderThreads(): i32 {
   return joined() ? 2 : 1;
 }
 
-/** Thread 0: one minibatch step, on both threads once the helper has joined. Returns the mean loss. */
-export function leaderStep(start: i32, count: i32, learningRate: f32): f64 {
-  if (!joined()) return stepShare(start, count, learningRate, 1);
+/**
+ * Thread 0: one minibatch step, on both threads when `threads` is 2 and the helper has joined (else
+ * alone, while the helper sleeps in its barrier). Returns the mean loss.
+ */
+export function leaderStep(start: i32, count: i32, learningRate: f32, threads: i32): f64 {
+  if (threads < 2 || !joined()) return stepShare(start, count, learningRate, 1);
   atomic.store<i32>(ptrControl(), count, COMMAND);
   store<i32>(ptrControl(), start, FIRST);
   store<f32>(ptrControl(), learningRate, RATE);

@@ -1,0 +1,45 @@
+// Whether the training step's second thread pays, measured while training. On a quiet machine with
+// cores to spare two threads take about 0.6× the time of one; on a busy one (two cores and a
+// browser, or other programs) a thread is often descheduled in mid-step and the other waits for it,
+// so two threads can take longer than one. The tuner keeps the time per example of each mode and
+// runs the faster one, trying the other one for a few steps now and then, as conditions change.
+
+/** Steps between two tries of the mode not in use, and the length of a try. */
+const EVERY = 64, TRY = 4;
+/** The weight of the newest step in each mode's average time (an exponential moving average). */
+const WEIGHT = 0.25;
+
+export interface ThreadTuner {
+  /** How many threads the next step should run on. */
+  choose(): 1 | 2;
+  /** What a step took: its thread count, its seconds and its number of examples. */
+  record(threads: 1 | 2, seconds: number, examples: number): void;
+}
+
+export function threadTuner(): ThreadTuner {
+  const perExample = { 1: NaN, 2: NaN }; // seconds per example, NaN until measured
+  let steps = 0;
+  let trying = 0; // steps left in the current try of the other mode
+  let last: 1 | 2 | null = null;
+
+  const faster = (): 1 | 2 => (Number.isNaN(perExample[2]) || perExample[2] <= perExample[1] ? 2 : 1);
+  return {
+    choose() {
+      if (Number.isNaN(perExample[1]) && !Number.isNaN(perExample[2])) return 1; // measure both before choosing
+      if (trying === 0 && ++steps % EVERY === 0) trying = TRY;
+      if (trying > 0) {
+        trying--;
+        return faster() === 2 ? 1 : 2;
+      }
+      return faster();
+    },
+    record(threads, seconds, examples) {
+      // The first step after a switch pays for it (a thread waking, caches refilling): not typical.
+      const switched = last !== null && last !== threads;
+      last = threads;
+      if (switched || examples === 0) return;
+      const time = seconds / examples, old = perExample[threads];
+      perExample[threads] = Number.isNaN(old) ? time : old + WEIGHT * (time - old);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// The thread tuner (wasm/thread-tuner.ts) against made-up step times: it must settle on whichever
+// mode is faster per example, keep trying the other one, and notice when the faster one changes.
+import { describe, expect, it } from 'vitest';
+import { threadTuner } from '../../src/engine/wasm/thread-tuner.ts';
+
+/** Runs `steps` steps whose seconds per example in each mode come from `cost`; the modes chosen. */
+function run(steps: number, cost: (threads: 1 | 2, step: number) => number, tuner = threadTuner()): (1 | 2)[] {
+  const chosen: (1 | 2)[] = [];
+  for (let step = 0; step < steps; step++) {
+    const threads = tuner.choose();
+    chosen.push(threads);
+    tuner.record(threads, cost(threads, step) * 128, 128);
+  }
+  return chosen;
+}
+
+const share = (modes: (1 | 2)[], threads: 1 | 2) => modes.filter((m) => m === threads).length / modes.length;
+
+describe('the thread tuner', () => {
+  it('runs most steps on two threads when two are faster, after measuring both', () => {
+    const modes = run(640, (t) => (t === 2 ? 0.6e-6 : 1e-6));
+    expect(modes.slice(0, 3)).toContain(1); // one thread is measured early on
+    expect(share(modes.slice(64), 2)).toBeGreaterThan(0.9);
+    expect(share(modes.slice(64), 1)).toBeGreaterThan(0.03); // and tried again now and then
+  });
+
+  it('runs most steps on one thread when the second one makes steps slower (a busy machine)', () => {
+    const modes = run(640, (t) => (t === 2 ? 1.5e-6 : 1e-6));
+    expect(share(modes.slice(64), 1)).toBeGreaterThan(0.9);
+    expect(share(modes.slice(64), 2)).toBeGreaterThan(0.03);
+  });
+
+  it('moves to two threads once the machine becomes quiet', () => {
+    const modes = run(1280, (t, step) => (t === 1 ? 1e-6 : step < 640 ? 1.5e-6 : 0.6e-6));
+    expect(share(modes.slice(320, 640), 1)).toBeGreaterThan(0.9);
+    expect(share(modes.slice(960), 2)).toBeGreaterThan(0.9);
+  });
+
+  it('ignores the first step after each switch, which pays for the switch', () => {
+    // every switch's first step looks ten times slower; the modes' real costs favour two threads
+    let previous: 1 | 2 | null = null;
+    const tuner = threadTuner();
+    const modes = run(640, (t) => {
+      const cost = (t === 2 ? 0.6e-6 : 1e-6) * (previous !== null && previous !== t ? 10 : 1);
+      previous = t;
+      return cost;
+    }, tuner);
+    expect(share(modes.slice(64), 2)).toBeGreaterThan(0.9);
+  });
+});
