@@ -8,6 +8,11 @@ import remarkCells from './src/notebook/remark-cells.ts';
 import searchIndex from './src/search/astro-pagefind.ts';
 import offline from './src/offline/astro-offline.ts';
 
+const crossOriginIsolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 // Astro 7's default Markdown processor is not remark: remark-math and rehype-katex
 // only run through unified(); MDX inherits the processor.
 export default defineConfig({
@@ -23,6 +28,9 @@ export default defineConfig({
       defaultColor: 'light',
     },
   },
+  // Cross-origin isolation, for `astro dev` and `astro preview` (public/_headers says the same to
+  // static hosts): it lets the training step share WebAssembly memory with a second thread.
+  server: { headers: crossOriginIsolation },
   vite: {
     worker: { format: 'es' },
   },

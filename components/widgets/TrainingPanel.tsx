@@ -5,7 +5,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { ActivationName, InitName } from '../../src/engine';
 import type { LoadProgress } from '../../src/data/mnist-browser';
 import { TrainingClient } from '../../src/worker/client';
-import type { FromWorker, RunConfig } from '../../src/worker/protocol';
+import type { FromWorker, RunConfig, RunSummary } from '../../src/worker/protocol';
 import { currentModel, listModels, saveModel, setCurrentModel, watchModels } from '../../src/worker/model-store';
 import { describeModel, exportModel, importModel, type SavedModel } from '../../src/worker/saved-model';
 import { numpyScript } from '../../src/export/numpy-script';
@@ -307,7 +307,8 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
       {summary && !summary.aborted && summary.test && (
         <p class="tpanel-result" data-testid="test-result">
           Test accuracy: <strong data-testid="test-accuracy">{pct(summary.test.accuracy)}</strong> on the 10,000 test images,
-          measured once, after training, in {summary.seconds.toFixed(1)} s.
+          measured once, after training. Training took {summary.seconds.toFixed(1)} s{' '}
+          <span data-testid="engine">({describeEngine(summary)})</span>.
           {summary.stoppedEarly && (
             <span data-testid="early-stop"> Early stopping: the validation loss had not improved for {config.patience} epochs, so training
               stopped after epoch {summary.history.length} and restored the parameters of epoch {summary.bestEpoch}.</span>
@@ -427,6 +428,12 @@ function parseHidden(text: string): { sizes: number[]; error?: string } {
 
 function clamp(v: number, min: number, max = Infinity): number {
   return Math.min(max, Math.max(min, v));
+}
+
+/** Which kernels trained the network, in the words of chapter 3's race. */
+function describeEngine({ backend, threads }: { backend: RunSummary['backend']; threads: number }): string {
+  if (backend === 'typescript') return 'TypeScript kernels';
+  return threads > 1 ? `WebAssembly SIMD on ${threads} threads` : 'WebAssembly SIMD';
 }
 
 function formatSeconds(s: number): string {

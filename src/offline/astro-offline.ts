@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 // After each build, write sw.js: the service worker with this build's file list and version.
 // Runs after the search index so the index is cached too (integration order in astro.config.mjs).
 
-const SKIP = [/^data\/mnist\//, /^sw\.js$/];
+const SKIP = [/^data\/mnist\//, /^sw\.js$/, /^_headers$/]; // _headers: the static host's configuration
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

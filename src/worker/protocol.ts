@@ -45,6 +45,9 @@ export interface RunSummary {
   trainSize: number;
   valSize: number;
   seconds: number;
+  /** What did the arithmetic: the engine's backend and how many threads its steps ran on. */
+  backend: 'typescript' | 'wasm-simd';
+  threads: number;
 }
 
 /** Messages about a run carry its `run` number (from the start message). */

@@ -2,7 +2,7 @@
 // data, turns Pause/Resume/Step/Stop into train()'s beforeBatch hook and AbortSignal, and forwards
 // progress. All maths happens in src/engine; nothing here touches the DOM or worker globals, so
 // tests drive it directly in Node.
-import { DivergenceError, MLP, evaluate, train } from '../engine/index.ts';
+import { DivergenceError, MLP, backendName, evaluate, train } from '../engine/index.ts';
 import type { Dataset, Progress } from '../engine/index.ts';
 import type { BatchPoint, FromWorker, RunConfig, RunState } from './protocol.ts';
 
@@ -117,7 +117,7 @@ export class TrainingSession {
     this.testSet ??= this.data.test.dataset(0, this.data.test.count);
     const test = result.aborted ? undefined : evaluate(net, this.testSet);
     const seconds = (performance.now() - started) / 1000;
-    post({ type: 'done', summary: { ...result, test, model: net.toJSON(), trainSize, valSize, seconds } });
+    post({ type: 'done', summary: { ...result, test, model: net.toJSON(), trainSize, valSize, seconds, backend: backendName() } });
   }
 
   /** train()'s beforeBatch: waits while paused, letting one minibatch through per Step. */

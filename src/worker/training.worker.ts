@@ -2,17 +2,25 @@
 // Training here keeps the page's main thread free to draw.
 /// <reference lib="webworker" />
 import { loadMnist, type Mnist } from '../data/mnist-browser.ts';
+import { kernels, useKernels } from '../engine/backend.ts';
+import threadsUrl from '../engine/wasm/build/kernels-threads.wasm?url';
 import { loadWasmBackend } from '../engine/wasm/load-browser.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { TrainingSession, validationSize } from './session.ts';
+import { stepThreads } from './step-threads.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker) => scope.postMessage(message);
 
 let data: Mnist | null = null;
 let session: TrainingSession | null = null;
-// The engine's WebAssembly SIMD kernels when this browser has them (else its TypeScript loops).
-const backend = loadWasmBackend();
+// The engine's WebAssembly SIMD kernels when this browser has them (else its TypeScript loops), and
+// a second thread for the training step when the page is cross-origin isolated.
+const backend = loadWasmBackend().then(async (name) => {
+  const helper = () => new Worker(new URL('./step-helper.worker.ts', import.meta.url), { type: 'module', name: 'training helper' });
+  const threads = name === 'wasm-simd' ? await stepThreads(threadsUrl, helper) : null;
+  if (threads) useKernels({ ...kernels(), stepThreads: threads });
+});
 
 async function load(full: boolean): Promise<void> {
   try {
