@@ -1,15 +1,23 @@
-// Runs in Chromium (bundled by test/bench/browser-epoch.ts): one MNIST epoch through the engine's
-// train() with each backend, the same work as test/bench/epoch.ts. The runner serves the MNIST
-// bytes and the compiled .wasm at http://bench.invalid/ (Playwright routes, nothing on the network).
+// Runs in a worker of a cross-origin isolated page in Chromium (bundled by test/bench/browser-epoch.ts):
+// one MNIST epoch through the engine's train() with each backend, the same work as test/bench/epoch.ts.
+// A worker, because the two-thread step's leader waits with Atomics.wait, which a page may not.
+// The runner serves the MNIST bytes, the compiled .wasm files and the helper thread's script beside
+// this worker's own script.
+/// <reference lib="webworker" />
 import { MLP, evaluate, train, type Dataset } from '../../src/engine/index.ts';
 import { typescriptKernels, useKernels, type Kernels } from '../../src/engine/backend.ts';
 import { wasmKernels, type WasmExports } from '../../src/engine/wasm/kernels-wasm.ts';
+import { stepThreads } from '../../src/worker/step-threads.ts';
 import { imagesToMatrix } from '../../src/data/idx.ts';
 
 const SIZES = [784, 128, 10];
+const BASE = new URL('./', location.href).href;
+
+export interface BenchRequest { trainCount: number; wasmRounds: number; typescriptRounds: number }
+export interface BenchResult { backend: string; seconds: number[]; accuracy: number }
 
 async function bytes(name: string): Promise<Uint8Array> {
-  return new Uint8Array(await (await fetch(`http://bench.invalid/${name}`)).arrayBuffer());
+  return new Uint8Array(await (await fetch(BASE + name)).arrayBuffer());
 }
 
 async function dataset(split: 'train' | 'test', count: number): Promise<Dataset> {
@@ -18,12 +26,12 @@ async function dataset(split: 'train' | 'test', count: number): Promise<Dataset>
 }
 
 async function wasmBackend(): Promise<Kernels> {
-  const { module, instance } = await WebAssembly.instantiateStreaming(fetch('http://bench.invalid/kernels.wasm'), {});
+  const { module, instance } = await WebAssembly.instantiateStreaming(fetch(BASE + 'kernels.wasm'), {});
   return wasmKernels({ module, exports: instance.exports as unknown as WasmExports });
 }
 
-/** Best-of-`rounds` epoch seconds (the first round also pays for building the non-zero lists). */
-async function epochs(kernels: Kernels, trainSet: Dataset, testSet: Dataset, rounds: number) {
+/** Each round's epoch seconds (the first round of a module also builds its non-zero lists). */
+async function epochs(name: string, kernels: Kernels, trainSet: Dataset, testSet: Dataset, rounds: number): Promise<BenchResult> {
   useKernels(kernels);
   const seconds: number[] = [];
   let accuracy = 0;
@@ -34,14 +42,21 @@ async function epochs(kernels: Kernels, trainSet: Dataset, testSet: Dataset, rou
     seconds.push((performance.now() - started) / 1000);
     accuracy = evaluate(net, testSet).accuracy;
   }
-  return { backend: kernels.name, seconds, accuracy };
+  return { backend: name, seconds, accuracy };
 }
 
-(globalThis as unknown as { runBench: unknown }).runBench = async (trainCount: number, wasmRounds: number, typescriptRounds: number) => {
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+scope.onmessage = async (event: MessageEvent<BenchRequest>) => {
+  const { trainCount, wasmRounds, typescriptRounds } = event.data;
   const [trainSet, testSet] = await Promise.all([dataset('train', trainCount), dataset('test', 10_000)]);
   const wasm = await wasmBackend();
-  return {
-    userAgent: navigator.userAgent,
-    results: [await epochs(wasm, trainSet, testSet, wasmRounds), await epochs(typescriptKernels, trainSet, testSet, typescriptRounds)],
-  };
+  const threads = await stepThreads(BASE + 'kernels-threads.wasm', () => new Worker(BASE + 'helper.js'));
+  if (!threads) throw new Error('the bench page is not cross-origin isolated: no second thread');
+  const results = [
+    await epochs('WebAssembly SIMD, 1 thread', wasm, trainSet, testSet, wasmRounds),
+    await epochs('WebAssembly SIMD, 2 threads, tuned', { ...wasm, stepThreads: threads }, trainSet, testSet, wasmRounds),
+    await epochs('WebAssembly SIMD, 2 threads always', { ...wasm, stepThreads: { ...threads, always: true } }, trainSet, testSet, wasmRounds),
+    await epochs('TypeScript kernels', typescriptKernels, trainSet, testSet, typescriptRounds),
+  ];
+  scope.postMessage({ userAgent: navigator.userAgent, results });
 };

@@ -1,46 +1,76 @@
 // `npm run bench` (second part): the same one-epoch benchmark as epoch.ts, in Chromium (Debian's, via
-// playwright-core), with the WebAssembly SIMD backend and with the TypeScript reference kernels. The
-// page is about:blank plus one bundled module (browser-epoch-page.ts); MNIST and the .wasm are served
-// from memory through Playwright routes, with the .wasm as application/wasm. Not a test: it only prints.
+// playwright-core), with the WebAssembly SIMD backend on two threads and on one, and with the
+// TypeScript reference kernels. The page is an empty cross-origin isolated document (shared
+// WebAssembly memory needs that) whose worker runs browser-epoch-worker.ts; MNIST, the .wasm files
+// and the scripts are served from memory by a server on 127.0.0.1. Not a test: it only prints.
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tools/chromium.ts';
 import { loadMnist } from '../../src/data/mnist-node.ts';
+import type { BenchRequest, BenchResult } from './browser-epoch-worker.ts';
 
 export interface BrowserEpochs {
   userAgent: string;
-  results: { backend: string; seconds: number[]; accuracy: number }[];
+  results: BenchResult[];
+}
+
+const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+
+async function bundle(file: string): Promise<Buffer> {
+  const { outputFiles } = await build({
+    entryPoints: [new URL(file, import.meta.url).pathname],
+    bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022',
+  });
+  return Buffer.from(outputFiles[0].text);
+}
+
+async function files(): Promise<Record<string, { body: Buffer; contentType: string }>> {
+  const mnist = loadMnist();
+  const wasm = (name: string) => ({ body: readFileSync(new URL(`../../src/engine/wasm/build/${name}`, import.meta.url)), contentType: 'application/wasm' });
+  const bytes = (data: Uint8Array) => ({ body: Buffer.from(data), contentType: 'application/octet-stream' });
+  const script = (body: Buffer) => ({ body, contentType: 'text/javascript' });
+  return {
+    '': { body: Buffer.from('<!doctype html><title>epoch benchmark</title>'), contentType: 'text/html' },
+    'bench.js': script(await bundle('./browser-epoch-worker.ts')),
+    'helper.js': script(await bundle('../../src/worker/step-helper.worker.ts')),
+    'kernels.wasm': wasm('kernels.wasm'),
+    'kernels-threads.wasm': wasm('kernels-threads.wasm'),
+    'train-pixels': bytes(mnist.train.pixels), 'train-labels': bytes(mnist.train.labels),
+    'test-pixels': bytes(mnist.test.pixels), 'test-labels': bytes(mnist.test.labels),
+  };
+}
+
+/** Serves the files on 127.0.0.1 (a trustworthy origin, as cross-origin isolation requires). */
+async function serve(): Promise<{ server: Server; origin: string }> {
+  const served = await files();
+  const server = createServer((request, response) => {
+    const file = served[new URL(request.url!, 'http://127.0.0.1').pathname.slice(1)];
+    response.writeHead(file ? 200 : 404, { ...ISOLATED, 'content-type': file?.contentType ?? 'text/plain' });
+    response.end(file?.body ?? 'not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
 /** Runs the epochs in Chromium; TypeScript rounds are slow (≈ 15 s each), so they are few. */
 export async function browserEpochs(wasmRounds = 3, typescriptRounds = 1): Promise<BrowserEpochs> {
-  const bundle = await build({
-    entryPoints: [new URL('./browser-epoch-page.ts', import.meta.url).pathname],
-    bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022',
-  });
-  const mnist = loadMnist();
-  const files: Record<string, { body: Buffer; contentType: string }> = {
-    'kernels.wasm': { body: readFileSync(new URL('../../src/engine/wasm/build/kernels.wasm', import.meta.url)), contentType: 'application/wasm' },
-    'train-pixels': { body: Buffer.from(mnist.train.pixels), contentType: 'application/octet-stream' },
-    'train-labels': { body: Buffer.from(mnist.train.labels), contentType: 'application/octet-stream' },
-    'test-pixels': { body: Buffer.from(mnist.test.pixels), contentType: 'application/octet-stream' },
-    'test-labels': { body: Buffer.from(mnist.test.labels), contentType: 'application/octet-stream' },
-  };
+  const { server, origin } = await serve();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
     const page = await browser.newPage();
-    await page.route('http://bench.invalid/**', (route) => {
-      const file = files[new URL(route.request().url()).pathname.slice(1)];
-      return file ? route.fulfill({ status: 200, ...file, headers: { 'access-control-allow-origin': '*' } }) : route.abort();
-    });
-    await page.goto('about:blank');
-    await page.addScriptTag({ content: bundle.outputFiles[0].text });
-    return await page.evaluate(
-      ([count, w, t]) => (globalThis as unknown as { runBench(c: number, w: number, t: number): Promise<BrowserEpochs> }).runBench(count, w, t),
-      [mnist.train.count, wasmRounds, typescriptRounds] as const,
-    );
+    await page.goto(origin);
+    const request: BenchRequest = { trainCount: loadMnist().train.count, wasmRounds, typescriptRounds };
+    return await page.evaluate((message) => new Promise<BrowserEpochs>((resolve, reject) => {
+      const worker = new Worker('bench.js');
+      worker.onmessage = (event) => resolve(event.data);
+      worker.onerror = (event) => reject(new Error(`the benchmark worker failed: ${event.message}`));
+      worker.postMessage(message);
+    }), request);
   } finally {
     await browser.close();
+    server.close();
   }
 }

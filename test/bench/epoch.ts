@@ -8,11 +8,14 @@
 // hook, their time taken out of the engine's), and both feel the same load. Three
 // rounds; the best time of each counts. Wall-clock and CPU time are both printed.
 //
-// Each round trains the epoch twice: with the TypeScript reference kernels (kernels.ts) and with the
-// WebAssembly SIMD backend (wasm/, one fused call per minibatch), so both are measured in the same
-// run. Then the same two epochs in Chromium (browser-epoch.ts; BENCH_BROWSER=0 skips it).
+// Each round trains the epoch with the TypeScript reference kernels (kernels.ts) and with the
+// WebAssembly SIMD backend (wasm/, one fused call per minibatch) on one thread, on two threads as
+// the site runs it (a tuner measures whether the second thread pays, wasm/thread-tuner.ts), and on
+// two threads for every step, so all are measured in the same run. Then the same epochs in Chromium
+// (browser-epoch.ts; BENCH_BROWSER=0 skips it). CPU time counts every thread of the process.
 import { MLP, evaluate, train } from '../../src/engine/index.ts';
 import { loadWasmKernelsInNode, typescriptKernels, useKernels, type Kernels } from '../../src/engine/backend.ts';
+import { nodeStepThreads } from '../../src/engine/wasm/node-threads.ts';
 import { browserEpochs } from './browser-epoch.ts';
 import { loadMnist, mnistSubset } from '../../src/data/mnist-node.ts';
 import { plainStep, type PlainNet } from './baseline.ts';
@@ -99,43 +102,51 @@ async function round(): Promise<{ engine: Time; baseline: Time; accuracy: number
 }
 
 const best = (a: Time, b: Time): Time => ({ wall: Math.min(a.wall, b.wall), cpu: Math.min(a.cpu, b.cpu) });
+const modes = [
+  { name: 'WebAssembly SIMD, 1 thread', kernels: wasm },
+  { name: 'WebAssembly SIMD, 2 threads, tuned', kernels: { ...wasm, stepThreads: nodeStepThreads() } },
+  { name: 'WebAssembly SIMD, 2 threads always', kernels: { ...wasm, stepThreads: { ...nodeStepThreads(), always: true } } },
+].map((mode) => ({ ...mode, best: { wall: Infinity, cpu: Infinity } as Time, rounds: [] as number[], accuracy: 0 }));
 let engine: Time = { wall: Infinity, cpu: Infinity };
 let baseline: Time = { wall: Infinity, cpu: Infinity };
-let fast: Time = { wall: Infinity, cpu: Infinity };
-let accuracy = 0, fastAccuracy = 0;
-const fastRounds: number[] = [];
+let accuracy = 0;
 for (let r = 0; r < ROUNDS; r++) {
   const result = await round(); // the same seed every round: the same accuracy
   engine = best(engine, result.engine);
   baseline = best(baseline, result.baseline);
   accuracy = result.accuracy;
-  const wasmResult = await wasmRound(wasm);
-  fast = best(fast, wasmResult.engine);
-  fastRounds.push(wasmResult.engine.wall);
-  fastAccuracy = wasmResult.accuracy;
+  for (const mode of modes) {
+    const fast = await wasmRound(mode.kernels);
+    mode.best = best(mode.best, fast.engine);
+    mode.rounds.push(fast.engine.wall);
+    mode.accuracy = fast.accuracy;
+  }
 }
 const gflop = (flopsPerExample(SIZES) * m) / 1e9;
 const perEpoch = (t: number) => (t * m) / (BASELINE_BATCHES * BATCH);
+const baselineEpoch: Time = { wall: perEpoch(baseline.wall), cpu: perEpoch(baseline.cpu) };
+const pct = (a: number) => `${(a * 100).toFixed(2)}%`;
+const times = (a: number, b: number) => `${(a / b).toFixed(a / b >= 20 ? 0 : 1)}×`;
 
 console.log(`Node ${process.version}, one epoch of ${m} images, best of ${ROUNDS} rounds, ${SIZES.join('-')} ReLU/He, batch ${BATCH}, lr ${LEARNING_RATE}`);
 console.log(`matrix products per epoch: ${gflop.toFixed(1)} GFLOP (zeros the engine skips still count)`);
-console.log(`engine, TypeScript kernels:   ${engine.wall.toFixed(2)} s per epoch (${engine.cpu.toFixed(2)} s CPU), ${(gflop / engine.wall).toFixed(2)} GFLOP/s`);
-console.log(`          test accuracy after one epoch: ${(accuracy * 100).toFixed(2)}% on 10,000 images`);
-console.log(`engine, WebAssembly SIMD:     ${fast.wall.toFixed(3)} s per epoch (${fast.cpu.toFixed(3)} s CPU), ${(gflop / fast.wall).toFixed(1)} GFLOP/s` +
-  ` (rounds ${fastRounds.map((t) => t.toFixed(3)).join(', ')} s; the first also builds the non-zero lists of X once)`);
-console.log(`          test accuracy after one epoch: ${(fastAccuracy * 100).toFixed(2)}% on 10,000 images`);
-console.log(`          ${(engine.wall / fast.wall).toFixed(1)}× the TypeScript kernels by wall-clock time, ${(engine.cpu / fast.cpu).toFixed(1)}× by CPU time`);
-console.log(`baseline: number[][] on ${BASELINE_BATCHES * BATCH} images, scaled to the epoch: ${perEpoch(baseline.wall).toFixed(1)} s (${perEpoch(baseline.cpu).toFixed(1)} s CPU), ${(gflop / perEpoch(baseline.wall)).toFixed(2)} GFLOP/s`);
-console.log(`speed-up over the baseline: TypeScript kernels ${(perEpoch(baseline.wall) / engine.wall).toFixed(1)}× by wall-clock time, ${(perEpoch(baseline.cpu) / engine.cpu).toFixed(1)}× by CPU time;` +
-  ` WebAssembly SIMD ${(perEpoch(baseline.wall) / fast.wall).toFixed(0)}× by wall-clock time, ${(perEpoch(baseline.cpu) / fast.cpu).toFixed(0)}× by CPU time`);
+console.log(`baseline, number[][] on ${BASELINE_BATCHES * BATCH} images scaled to the epoch: ${baselineEpoch.wall.toFixed(1)} s (${baselineEpoch.cpu.toFixed(1)} s CPU), ${(gflop / baselineEpoch.wall).toFixed(2)} GFLOP/s`);
+console.log(`TypeScript kernels: ${engine.wall.toFixed(2)} s per epoch (${engine.cpu.toFixed(2)} s CPU), ${(gflop / engine.wall).toFixed(2)} GFLOP/s,` +
+  ` ${times(baselineEpoch.wall, engine.wall)} the baseline by wall-clock time, ${times(baselineEpoch.cpu, engine.cpu)} by CPU time; test accuracy ${pct(accuracy)}`);
+for (const mode of modes) {
+  console.log(`${mode.name}: ${mode.best.wall.toFixed(3)} s per epoch (${mode.best.cpu.toFixed(3)} s CPU), ${(gflop / mode.best.wall).toFixed(1)} GFLOP/s` +
+    ` (rounds ${mode.rounds.map((t) => t.toFixed(3)).join(', ')} s; the first also builds the non-zero lists of X)`);
+  console.log(`    ${times(baselineEpoch.wall, mode.best.wall)} the baseline and ${times(engine.wall, mode.best.wall)} the TypeScript kernels by wall-clock time` +
+    ` (${times(baselineEpoch.cpu, mode.best.cpu)} and ${times(engine.cpu, mode.best.cpu)} by CPU time); test accuracy ${pct(mode.accuracy)}`);
+}
 
 if (process.env.BENCH_BROWSER !== '0') {
   const browser = await browserEpochs(ROUNDS, 1);
-  console.log(`\nChromium (${/Chrome\/[\d.]+/.exec(browser.userAgent)?.[0] ?? browser.userAgent}), the same epoch on the page's main thread:`);
-  const [fastest, reference] = browser.results.map((r) => ({ ...r, best: Math.min(...r.seconds) }));
-  for (const r of [fastest, reference]) {
-    console.log(`  ${r.backend.padEnd(10)} ${r.best.toFixed(3)} s per epoch (rounds ${r.seconds.map((t) => t.toFixed(3)).join(', ')}), ${(gflop / r.best).toFixed(1)} GFLOP/s,` +
-      ` ${(perEpoch(baseline.wall) / r.best).toFixed(1)}× the Node baseline; test accuracy ${(r.accuracy * 100).toFixed(2)}%`);
+  console.log(`\nChromium (${/Chrome\/[\d.]+/.exec(browser.userAgent)?.[0] ?? browser.userAgent}), the same epoch in a worker of a cross-origin isolated page:`);
+  const results = browser.results.map((r) => ({ ...r, best: Math.min(...r.seconds) }));
+  const reference = results.find((r) => r.backend === 'TypeScript kernels')!;
+  for (const r of results) {
+    console.log(`  ${r.backend}: ${r.best.toFixed(3)} s per epoch (rounds ${r.seconds.map((t) => t.toFixed(3)).join(', ')}), ${(gflop / r.best).toFixed(1)} GFLOP/s,` +
+      ` ${times(baselineEpoch.wall, r.best)} the Node baseline, ${times(reference.best, r.best)} Chromium's TypeScript kernels; test accuracy ${pct(r.accuracy)}`);
   }
-  console.log(`  WebAssembly SIMD is ${(reference.best / fastest.best).toFixed(1)}× the TypeScript kernels in Chromium`);
 }
