@@ -103,6 +103,26 @@ describe('training with either backend', () => {
     expect(fastResult.history[1].trainAccuracy).toBe(slowResult.history[1].trainAccuracy);
   });
 
+  it('matches the engine when the logits lie hundreds apart (its vector exp clamps far below any sum)', async () => {
+    // W2 times 200: the softmax's exponents reach far below −87, where the fused step's e^x stops
+    const data = { train: mnistSubset('train', 0, 120) };
+    const options = { epochs: 1, learningRate: 0.01, batchSize: 120, seed: 5 }; // one step: later ones would diverge
+    const create = () => {
+      const net = MLP.create({ sizes: [784, 24, 10], activation: 'relu', init: 'he', seed: 5 });
+      net.W[1].data.forEach((w, i, W2) => (W2[i] = w * 200));
+      return net;
+    };
+    useKernels(typescriptKernels);
+    const slow = create();
+    const slowResult = await train(slow, data, options);
+    useKernels(wasm!);
+    const fast = create();
+    const fastResult = await train(fast, data, options);
+    expect(slowResult.history[0].trainLoss).toBeGreaterThan(20); // the logits really are far apart
+    expect(fastResult.history[0].trainLoss).toBeCloseTo(slowResult.history[0].trainLoss, 3);
+    for (let l = 0; l < 2; l++) expect(relativeDifference(fast.W[l].data, slow.W[l].data), `W${l + 1}`).toBeLessThan(1e-4);
+  });
+
   it('rebuilds its copy of the training images when X was changed in place between runs', async () => {
     useKernels(wasm!);
     const data = { train: mnistSubset('train', 0, 200) };
