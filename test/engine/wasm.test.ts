@@ -68,6 +68,17 @@ describe('WebAssembly SIMD kernels', () => {
   });
 });
 
+/** The same network, data and options trained once with each backend. */
+async function trainBoth(create: () => MLP, data: Parameters<typeof train>[1], options: Parameters<typeof train>[2]) {
+  useKernels(typescriptKernels);
+  const slow = create();
+  const slowResult = await train(slow, data, options);
+  useKernels(wasm!);
+  const fast = create();
+  const fastResult = await train(fast, data, options);
+  return { slow, slowResult, fast, fastResult };
+}
+
 describe('training with either backend', () => {
   async function trainWith(chosen: typeof typescriptKernels): Promise<number> {
     useKernels(chosen);
@@ -89,12 +100,7 @@ describe('training with either backend', () => {
     const data = { train: mnistSubset('train', 0, 300) };
     const options = { epochs: 2, learningRate: 0.1, batchSize: 37, seed: 7 };
     const create = () => MLP.create({ sizes: [784, 53, 10], activation: 'relu', init: 'he', seed: 7 });
-    useKernels(typescriptKernels);
-    const slow = create();
-    const slowResult = await train(slow, data, options);
-    useKernels(wasm!);
-    const fast = create();
-    const fastResult = await train(fast, data, options);
+    const { slow, slowResult, fast, fastResult } = await trainBoth(create, data, options);
     for (let l = 0; l < 2; l++) {
       expect(relativeDifference(fast.W[l].data, slow.W[l].data), `W${l + 1}`).toBeLessThan(1e-4);
       expect(relativeDifference(fast.b[l].data, slow.b[l].data), `b${l + 1}`).toBeLessThan(1e-4);
@@ -112,12 +118,7 @@ describe('training with either backend', () => {
       net.W[1].data.forEach((w, i, W2) => (W2[i] = w * 200));
       return net;
     };
-    useKernels(typescriptKernels);
-    const slow = create();
-    const slowResult = await train(slow, data, options);
-    useKernels(wasm!);
-    const fast = create();
-    const fastResult = await train(fast, data, options);
+    const { slow, slowResult, fast, fastResult } = await trainBoth(create, data, options);
     expect(slowResult.history[0].trainLoss).toBeGreaterThan(20); // the logits really are far apart
     expect(fastResult.history[0].trainLoss).toBeCloseTo(slowResult.history[0].trainLoss, 3);
     for (let l = 0; l < 2; l++) expect(relativeDifference(fast.W[l].data, slow.W[l].data), `W${l + 1}`).toBeLessThan(1e-4);
