@@ -23,7 +23,7 @@ let A1: usize = 0, dZ1: usize = 0, Z2: usize = 0, dZ2: usize = 0;
 let labels: usize = 0, offsets: usize = 0, nzPixel: usize = 0, nzValue: usize = 0;
 let order: usize = 0, epochLabels: usize = 0, epochOffsets: usize = 0, epochPixel: usize = 0, epochValue: usize = 0;
 let pixelCount: usize = 0, pairRow: usize = 0, pairValue: usize = 0, control: usize = 0;
-let N0 = 0, H = 0, C = 0, C4 = 0, MB = 0, layoutEnd: usize = 0;
+let N0 = 0, H = 0, C = 0, MB = 0, layoutEnd: usize = 0;
 let correctCount = 0;
 
 // This thread's share of a step: its index, how many threads the step runs on, its hidden units.
@@ -39,12 +39,11 @@ let T = 0, shared = 1, u0 = 0, u1 = 0, first = 0;
  */
 export function setup(inputs: i32, hidden: i32, classes: i32, maxBatch: i32, examples: i32, nonZeros: i32, threads: i32, thread: i32): usize {
   N0 = inputs; H = hidden; C = classes; MB = maxBatch; T = thread;
-  C4 = (classes + 3) & ~3; // Z2 and dZ2 rows are padded to whole f32x4s for the softmax
   layoutEnd = (__heap_base + 63) & ~63;
   control = take(BARRIER_BYTES);
   W1t = take(inputs * H * 4); b1 = take(H * 4); W2 = take(C * H * 4); b2 = take(C * 4);
   A1 = take(maxBatch * H * 4); dZ1 = take(maxBatch * H * 4);
-  Z2 = take(threads * maxBatch * C4 * 4); dZ2 = take(threads * maxBatch * C4 * 4);
+  Z2 = take(threads * maxBatch * C * 4); dZ2 = take(threads * maxBatch * C * 4);
   labels = take(examples); offsets = take((examples + 1) * 4); nzPixel = take(nonZeros * 2); nzValue = take(nonZeros * 4);
   order = take(examples * 4); epochLabels = take(examples); epochOffsets = take((examples + 1) * 4);
   epochPixel = take(nonZeros * 2); epochValue = take(nonZeros * 4);
@@ -191,11 +190,11 @@ function hiddenForward4(start: i32, end: i32, a1: usize, u: i32): void {
 
 /** This thread's part of Z2 for every example: Σ over its units u of W2[c, u]·A1[j, u] (thread 0 adds b2). */
 function partialOutput(count: i32): void {
-  const z2 = Z2 + <usize>(T * MB * C4 * 4);
+  const z2 = Z2 + <usize>(T * MB * C * 4);
   for (let j = 0; j < count; j++) {
     for (let c = 0; c < C; c++) {
       const bias: f32 = T == 0 ? load<f32>(f32At(b2, c)) : 0;
-      store<f32>(f32At(z2, j * C4 + c), bias + dotOwnUnits(f32At(W2, c * H), f32At(A1, j * H)));
+      store<f32>(f32At(z2, j * C + c), bias + dotOwnUnits(f32At(W2, c * H), f32At(A1, j * H)));
     }
   }
 }
@@ -210,84 +209,44 @@ function dotOwnUnits(w: usize, a: usize): f32 {
 /**
  * For every example: z2 = the threads' parts of Z2 added in a fixed order (so every thread gets the
  * same numbers), the stable softmax, the loss −log A2[y] as log Σ exp(z − max) − (z_y − max), a
- * correct argmax counted; leaves this thread's copy of dZ2 = (A2 − Y)/m. Four classes at a time:
- * lanes past the last class hold −∞ for the max and 0 after the exp. Returns the mean loss.
+ * correct argmax counted; leaves this thread's copy of dZ2 = (A2 − Y)/m. Returns the mean loss.
  */
 function softmaxAndLoss(count: i32): f64 {
-  const dz2 = dZ2 + <usize>(T * MB * C4 * 4), lane = i32x4(0, 1, 2, 3);
-  const minusInfinity = f32x4.splat(-Infinity), perExample = f32x4.splat(1 / <f32>count);
+  const dz2 = dZ2 + <usize>(T * MB * C * 4);
   let lossSum: f64 = 0;
   correctCount = 0;
   for (let j = 0; j < count; j++) {
-    const y = <i32>load<u8>(epochLabels + <usize>(first + j)), d = f32At(dz2, j * C4);
-    let top = minusInfinity;
-    for (let c = 0; c < C4; c += 4) {
-      let z = v128.load(f32At(Z2, j * C4 + c));
-      for (let t = 1; t < shared; t++) z = f32x4.add(z, v128.load(f32At(Z2, (t * MB + j) * C4 + c)));
-      z = v128.bitselect(z, minusInfinity, classLanes(lane, c));
-      v128.store(f32At(d, c), z);
-      top = f32x4.max(top, z);
+    const y = <i32>load<u8>(epochLabels + <usize>(first + j)), d = f32At(dz2, j * C);
+    let best: f32 = -Infinity, argmax = 0;
+    for (let c = 0; c < C; c++) {
+      let z: f32 = 0;
+      for (let t = 0; t < shared; t++) z += load<f32>(f32At(Z2, (t * MB + j) * C + c));
+      store<f32>(f32At(d, c), z);
+      if (z > best) { best = z; argmax = c; }
     }
-    const best = max(max(f32x4.extract_lane(top, 0), f32x4.extract_lane(top, 1)), max(f32x4.extract_lane(top, 2), f32x4.extract_lane(top, 3)));
-    if (firstOf(d, best) == y) correctCount++;
+    if (argmax == y) correctCount++;
     const zy = load<f32>(f32At(d, y));
-    let sum = f32x4.splat(0);
-    for (let c = 0; c < C4; c += 4) {
-      const e = v128.and(exp4(f32x4.sub(v128.load(f32At(d, c)), f32x4.splat(best))), classLanes(lane, c));
-      v128.store(f32At(d, c), e);
-      sum = f32x4.add(sum, e);
+    let total: f32 = 0;
+    for (let c = 0; c < C; c++) {
+      const e = Mathf.exp(load<f32>(f32At(d, c)) - best);
+      store<f32>(f32At(d, c), e);
+      total += e;
     }
-    const total = f32x4.extract_lane(sum, 0) + f32x4.extract_lane(sum, 1) + f32x4.extract_lane(sum, 2) + f32x4.extract_lane(sum, 3);
     lossSum += Math.log(<f64>total) - <f64>(zy - best);
-    const scale = f32x4.splat(1 / (total * <f32>count));
-    for (let c = 0; c < C4; c += 4) {
-      const oneHot = v128.and(perExample, i32x4.eq(i32x4.add(lane, i32x4.splat(c)), i32x4.splat(y))); // Y/m
-      v128.store(f32At(d, c), f32x4.sub(f32x4.mul(v128.load(f32At(d, c)), scale), oneHot));
-    }
+    const scale: f32 = 1 / (total * <f32>count);
+    for (let c = 0; c < C; c++) store<f32>(f32At(d, c), load<f32>(f32At(d, c)) * scale - (c == y ? 1 / <f32>count : 0));
   }
   return lossSum / <f64>count;
 }
 
-/** All ones in the lanes of classes c … c + 3 that exist (c + lane < C). */
-@inline function classLanes(lane: v128, c: i32): v128 {
-  return i32x4.lt_s(i32x4.add(lane, i32x4.splat(c)), i32x4.splat(C));
-}
-
-/** The first class whose logit is `best`, as the engine's argmax picks (0 if none is: a NaN). */
-function firstOf(z: usize, best: f32): i32 {
-  for (let c = 0; c < C; c++) if (load<f32>(f32At(z, c)) == best) return c;
-  return 0;
-}
-
-/**
- * e^x for x ≤ 0, four at a time: x = n·ln 2 + r with |r| ≤ ln 2 / 2, e^r by Cephes' degree-6
- * polynomial for expf, 2^n made from its exponent bits. Below −87 it returns e^−87 (about the
- * smallest normal float, and far below anything a softmax sum can notice).
- */
-@inline function exp4(x: v128): v128 {
-  x = f32x4.max(x, f32x4.splat(-87));
-  const n = f32x4.floor(f32x4.add(f32x4.mul(x, f32x4.splat(1.44269504)), f32x4.splat(0.5)));
-  // ln 2 in two parts, so n·ln 2 is subtracted without losing r's bits (Cody and Waite)
-  const r = f32x4.sub(f32x4.sub(x, f32x4.mul(n, f32x4.splat(0.693359375))), f32x4.mul(n, f32x4.splat(-2.12194440e-4)));
-  let p = f32x4.splat(1.9875691500e-4);
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
-  p = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1));
-  const twoToN = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
-  return f32x4.mul(p, twoToN);
-}
-
 /** dZ1[j, u0:u1] = (W2ᵀ·dz2_j) ⊙ [A1 > 0]: the ReLU passes the gradient only where the unit was on. */
 function hiddenGradient(count: i32): void {
-  const dz2 = dZ2 + <usize>(T * MB * C4 * 4), zero = f32x4.splat(0);
+  const dz2 = dZ2 + <usize>(T * MB * C * 4), zero = f32x4.splat(0);
   for (let j = 0; j < count; j++) {
     for (let u = u0; u < u1; u += 4) {
       let s = zero;
       for (let c = 0; c < C; c++) {
-        s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(f32At(dz2, j * C4 + c))), v128.load(f32At(W2, c * H + u))));
+        s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(f32At(dz2, j * C + c))), v128.load(f32At(W2, c * H + u))));
       }
       v128.store(f32At(dZ1, j * H + u), v128.and(s, f32x4.gt(v128.load(f32At(A1, j * H + u)), zero)));
     }
@@ -296,12 +255,12 @@ function hiddenGradient(count: i32): void {
 
 /** W2[:, u0:u1] −= η·dZ2·A1ᵀ after hiddenGradient has used the old W2; thread 0 also does b2 −= η·Σ dZ2. */
 function updateOutputLayer(count: i32, learningRate: f32): void {
-  const dz2 = dZ2 + <usize>(T * MB * C4 * 4);
+  const dz2 = dZ2 + <usize>(T * MB * C * 4);
   for (let c = 0; c < C; c++) {
     for (let u = u0; u < u1; u += 4) {
       let s = f32x4.splat(0);
       for (let j = 0; j < count; j++) {
-        s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(f32At(dz2, j * C4 + c))), v128.load(f32At(A1, j * H + u))));
+        s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(f32At(dz2, j * C + c))), v128.load(f32At(A1, j * H + u))));
       }
       const w = f32At(W2, c * H + u);
       v128.store(w, f32x4.sub(v128.load(w), f32x4.mul(f32x4.splat(learningRate), s)));
@@ -310,7 +269,7 @@ function updateOutputLayer(count: i32, learningRate: f32): void {
   if (T != 0) return;
   for (let c = 0; c < C; c++) {
     let s: f32 = 0;
-    for (let j = 0; j < count; j++) s += load<f32>(f32At(dz2, j * C4 + c));
+    for (let j = 0; j < count; j++) s += load<f32>(f32At(dz2, j * C + c));
     store<f32>(f32At(b2, c), load<f32>(f32At(b2, c)) - learningRate * s);
   }
 }
