@@ -68,7 +68,7 @@ export default function BackpropStepper({ seed: firstSeed = 3 }: Props) {
   const announce = `Step ${k} of ${steps.length - 1}: ${step.equation}. ${step.shapes}.`;
 
   return (
-    <div class="backprop" data-testid="backprop-stepper">
+    <div class="widget backprop" data-testid="backprop-stepper">
       <div class="backprop-controls">
         <label class="backprop-field">
           <span>hidden activation g</span>

@@ -93,7 +93,7 @@ export default function InitExplorer({ initial }: { initial: DeepView }) {
   const status = error ? `Could not compute the activations: ${error}.` : busy ? BUSY : sentence(fmt(last), verdict(view.act, last));
 
   return (
-    <div class="initexp" data-testid="init-explorer">
+    <div class="widget initexp" data-testid="init-explorer">
       <div class="initexp-controls">
         <RadioGroup<DeepAct> legend="Activation g" name="initexp-act" options={ACTIVATIONS} label={(a) => a} value={wanted.act} onChange={(act) => choose({ ...wanted, act })} />
         <RadioGroup<InitName> legend="Initial weights" name="initexp-init" options={INITS} label={(i) => initialisers[i].label} value={wanted.init} onChange={(init) => choose({ ...wanted, init })} />
