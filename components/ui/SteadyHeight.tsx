@@ -10,12 +10,11 @@ interface Props {
   reserve: ComponentChildren[];
   /** The content shown now. */
   children: ComponentChildren;
-  class?: string;
 }
 
-export default function SteadyHeight({ reserve, children, class: className }: Props) {
+export default function SteadyHeight({ reserve, children }: Props) {
   return (
-    <div class={className ? `steady ${className}` : 'steady'}>
+    <div class="steady">
       {reserve.map((content) => <div class="steady-reserve" aria-hidden="true">{content}</div>)}
       <div class="steady-shown">{children}</div>
     </div>
