@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkCells from './src/notebook/remark-cells.ts';
+import rehypeKatexFonts from './src/katex-fonts.ts';
 import searchIndex from './src/search/astro-pagefind.ts';
 import offline from './src/offline/astro-offline.ts';
 
@@ -21,7 +22,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath, remarkCells],
-      rehypePlugins: [[rehypeKatex, { throwOnError: false, strict: 'ignore' }]],
+      rehypePlugins: [[rehypeKatex, { throwOnError: false, strict: 'ignore' }], rehypeKatexFonts],
     }),
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },

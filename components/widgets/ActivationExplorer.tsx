@@ -35,7 +35,7 @@ export default function ActivationExplorer() {
   const pickZ = (v: number) => setZ(Math.round(v * 10) / 10);
 
   return (
-    <div class="actexp" data-testid="activation-explorer">
+    <div class="widget actexp" data-testid="activation-explorer">
       <fieldset class="actexp-choices">
         <legend>Activation g</legend>
         {CHOICES.map((c) => (

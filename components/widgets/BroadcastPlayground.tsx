@@ -145,7 +145,7 @@ export default function BroadcastPlayground() {
   const small = result.ok && result.shape[0] <= GRID_MAX && result.shape[1] <= GRID_MAX;
 
   return (
-    <div class="bcast" data-testid="broadcast-playground">
+    <div class="widget bcast" data-testid="broadcast-playground">
       <div class="bcast-presets" role="group" aria-label="Examples">
         {PRESETS.map((p) => (
           <button type="button" onClick={() => { setA(p.a); setB(p.b); }}>

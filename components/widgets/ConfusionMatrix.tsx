@@ -62,7 +62,7 @@ export default function ConfusionMatrix() {
 
   if (state.kind !== 'ready' || !counts) {
     return (
-      <div class="confusion" data-testid="confusion-matrix" data-state={state.kind}>
+      <div class="widget confusion" data-testid="confusion-matrix" data-state={state.kind}>
         {state.kind === 'loading' && <ProgressBar fraction={state.progress} label="Reading the 10,000 test images with your network…" />}
         {state.kind === 'none' && (
           <p class="confusion-empty">No trained network yet. Train one with the panel in <a href="../11-training-and-validation/">chapter 11</a>; it is saved in this browser and appears here.</p>
@@ -77,7 +77,7 @@ export default function ConfusionMatrix() {
   const correct = DIGITS.reduce((s, i) => s + counts[i][i], 0);
   const [row, col] = selected;
   return (
-    <div class="confusion" data-testid="confusion-matrix" data-state="ready">
+    <div class="widget confusion" data-testid="confusion-matrix" data-state="ready">
       <p class="confusion-model">
         Network: {data.model.name}. Test accuracy <strong data-testid="confusion-accuracy">{((100 * correct) / total).toFixed(2)}%</strong> ({correct.toLocaleString('en-US')} of {total.toLocaleString('en-US')} on the diagonal).
       </p>

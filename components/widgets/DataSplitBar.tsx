@@ -37,7 +37,7 @@ export default function DataSplitBar({ full: startFull = false, used: startUsed 
   const visible = segments.filter((s) => s.count > 0);
 
   return (
-    <div class="splitbar" data-testid="data-split-bar">
+    <div class="widget splitbar" data-testid="data-split-bar">
       <div class="splitbar-controls">
         <fieldset class="splitbar-choice">
           <legend>training images loaded</legend>

@@ -90,7 +90,7 @@ export default function DeadRelu() {
   const pct = (v: number | null | undefined) => (v == null ? '–' : `${(100 * v).toFixed(0)}%`);
 
   return (
-    <div class="deadrelu" data-testid="dead-relu">
+    <div class="widget deadrelu" data-testid="dead-relu">
       <div class="deadrelu-controls">
         <label>
           learning rate η

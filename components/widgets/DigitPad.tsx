@@ -125,7 +125,7 @@ export default function DigitPad({ trainHref = '../11-training-and-validation/',
       : '';
 
   return (
-    <section class="digitpad" aria-label="Draw a digit for the network to read" data-testid="digit-pad">
+    <section class="widget digitpad" aria-label="Draw a digit for the network to read" data-testid="digit-pad">
       <div class="digitpad-draw">
         <canvas
           ref={pad}

@@ -21,7 +21,7 @@ export default function GradientCheck({ seed = 11 }: { seed?: number }) {
     : `The check fails for ${failed.map((r) => LABEL[r.name]).join(', ')}.`;
 
   return (
-    <div class="gradcheck" data-testid="gradient-check">
+    <div class="widget gradcheck" data-testid="gradient-check">
       <fieldset class="gradcheck-bugs">
         <legend>Backward pass</legend>
         {BUGS.map((b) => (

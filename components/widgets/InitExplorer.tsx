@@ -1,35 +1,27 @@
 // Chapter 4: push random inputs through a deep network (10 layers of 256 units)
 // and look at each layer's activations for four ways of initialising the weights.
-// The network, the forward pass and every statistic come from the engine.
-import { useMemo, useState } from 'preact/hooks';
-import { MLP, Matrix, createRng, histogram, initialisers, layerStats, type InitName, type LayerStats } from '../../src/engine';
+// The forward pass runs in a worker (use-deep-activations.ts); the first view comes
+// with the page (InitExplorer.astro computes it at build time). The widget's height
+// never changes, so nothing on the page moves when a result arrives.
+import { initialisers, type InitName } from '../../src/engine';
+import { DEPTH, EXAMPLES, RANGE, WIDTH, type DeepAct, type DeepView } from '../../src/worker/deep-activations';
 import HistogramSvg from '../ui/HistogramSvg';
+import SteadyHeight from '../ui/SteadyHeight';
+import { useDeepActivations } from './use-deep-activations';
 import './InitExplorer.css';
 
-const WIDTH = 256;
-const DEPTH = 10;
-const EXAMPLES = 64;
 const INITS: InitName[] = ['randn', 'small', 'xavier', 'he'];
-const ACTIVATIONS = ['tanh', 'relu'] as const;
-type Act = (typeof ACTIVATIONS)[number];
-// tanh lives in (−1, 1); ReLU's outputs are ≥ 0 and, with a healthy scale, mostly below 3.
-const RANGE: Record<Act, [number, number]> = { tanh: [-1, 1], relu: [0, 3] };
+const ACTIVATIONS: DeepAct[] = ['tanh', 'relu'];
 
-interface LayerView {
-  stats: LayerStats;
-  hist: ReturnType<typeof histogram>;
-}
-
-/** A1 … A10 of a 256-wide, 10-deep network on 128 random inputs x ~ N(0, 1). */
-function deepActivations(act: Act, init: InitName): LayerView[] {
-  const sizes = [WIDTH, ...Array(DEPTH).fill(WIDTH), 10];
-  const net = MLP.create({ sizes, activation: act, init, seed: 4 });
-  const X = Matrix.randn(WIDTH, EXAMPLES, createRng(40));
-  const { A } = net.forwardWithCache(X);
-  const [lo, hi] = RANGE[act];
-  // A[1] … A[DEPTH] are the hidden layers' activations; the last A is the softmax output.
-  return A.slice(1, DEPTH + 1).map((Al) => ({ stats: layerStats(Al), hist: histogram(Al, lo, hi, 30, act === 'relu') }));
-}
+const VERDICTS = {
+  saturated: 'saturated: almost every unit sits at −1 or +1, where tanh is flat',
+  exploding: 'exploding: the spread grows layer after layer',
+  vanishing: 'vanishing: the activations shrink towards 0 layer after layer',
+  healthy: 'healthy: the spread stays about the same through all ten layers',
+};
+const BUSY = `Computing the forward pass through ${DEPTH} layers of ${WIDTH} units…`;
+// Stands in for the number in the verdicts whose room is kept: as wide as any fmt writes for these networks.
+const WIDEST_STD = '8.8e+88';
 
 function fmt(v: number): string {
   if (!Number.isFinite(v)) return String(v);
@@ -37,11 +29,25 @@ function fmt(v: number): string {
   return v.toFixed(3);
 }
 
-function verdict(act: Act, last: LayerStats): string {
-  if (act === 'tanh' && last.std > 0.9) return 'saturated: almost every unit sits at −1 or +1, where tanh is flat';
-  if (last.std > 10) return 'exploding: the spread grows layer after layer';
-  if (last.std < 0.05) return 'vanishing: the activations shrink towards 0 layer after layer';
-  return 'healthy: the spread stays about the same through all ten layers';
+function verdict(act: DeepAct, std: number): string {
+  if (act === 'tanh' && std > 0.9) return VERDICTS.saturated;
+  if (std > 10) return VERDICTS.exploding;
+  if (std < 0.05) return VERDICTS.vanishing;
+  return VERDICTS.healthy;
+}
+
+function sentence(std: string, text: string) {
+  return <>After {DEPTH} layers the activations have standard deviation <strong>{std}</strong>: {text}.</>;
+}
+
+function legend(act: DeepAct) {
+  const [lo, hi] = RANGE[act];
+  return (
+    <p class="initexp-legend">
+      Each row: the {WIDTH * EXAMPLES} values of one layer's activations for {EXAMPLES} random inputs, binned over [{lo}, {hi}]
+      {act === 'relu' ? ' (exact zeros left out and counted separately)' : ''}. Red end bars count values outside that range.
+    </p>
+  );
 }
 
 function RadioGroup<T extends string>(props: { legend: string; name: string; options: readonly T[]; label(o: T): string; value: T; onChange(v: T): void }) {
@@ -58,43 +64,45 @@ function RadioGroup<T extends string>(props: { legend: string; name: string; opt
   );
 }
 
-export default function InitExplorer() {
-  const [act, setAct] = useState<Act>('tanh');
-  const [init, setInit] = useState<InitName>('randn');
-  const layers = useMemo(() => deepActivations(act, init), [act, init]);
-  const [lo, hi] = RANGE[act];
-  const last = layers[layers.length - 1].stats;
+function Layers({ view, busy }: { view: DeepView; busy: boolean }) {
+  const [lo, hi] = RANGE[view.act];
+  return (
+    <ol class="initexp-layers" aria-busy={busy}>
+      {view.layers.map(({ std, zeroFraction, hist }, l) => (
+        <li class="initexp-layer" data-testid="init-layer">
+          <span class="initexp-name">A{l + 1}</span>
+          <HistogramSvg hist={hist} label={`layer ${l + 1}: standard deviation ${fmt(std)}`} />
+          <span class="initexp-std">
+            <span>std <span data-testid="layer-std">{fmt(std)}</span></span>
+            <span class="initexp-zero">{view.act === 'relu' && `${Math.round(100 * zeroFraction)}% zero`}</span>
+          </span>
+        </li>
+      ))}
+      <li class="initexp-layer initexp-axis" aria-hidden="true">
+        <span />
+        <span class="initexp-ticks"><span>{lo}</span><span>{(lo + hi) / 2}</span><span>{hi}</span></span>
+        <span />
+      </li>
+    </ol>
+  );
+}
+
+export default function InitExplorer({ initial }: { initial: DeepView }) {
+  const { wanted, view, busy, error, choose } = useDeepActivations(initial);
+  const last = view.layers[view.layers.length - 1].std;
+  const status = error ? `Could not compute the activations: ${error}.` : busy ? BUSY : sentence(fmt(last), verdict(view.act, last));
 
   return (
-    <div class="initexp" data-testid="init-explorer">
+    <div class="widget initexp" data-testid="init-explorer">
       <div class="initexp-controls">
-        <RadioGroup<Act> legend="Activation g" name="initexp-act" options={ACTIVATIONS} label={(a) => a} value={act} onChange={setAct} />
-        <RadioGroup<InitName> legend="Initial weights" name="initexp-init" options={INITS} label={(i) => initialisers[i].label} value={init} onChange={setInit} />
+        <RadioGroup<DeepAct> legend="Activation g" name="initexp-act" options={ACTIVATIONS} label={(a) => a} value={wanted.act} onChange={(act) => choose({ ...wanted, act })} />
+        <RadioGroup<InitName> legend="Initial weights" name="initexp-init" options={INITS} label={(i) => initialisers[i].label} value={wanted.init} onChange={(init) => choose({ ...wanted, init })} />
       </div>
-      <p class="initexp-verdict" aria-live="polite" data-testid="init-verdict">
-        After 10 layers the activations have standard deviation <strong data-testid="last-std">{fmt(last.std)}</strong>: {verdict(act, last)}.
-      </p>
-      <ol class="initexp-layers">
-        {layers.map(({ stats, hist }, l) => (
-          <li class="initexp-layer" data-testid="init-layer">
-            <span class="initexp-name">A{l + 1}</span>
-            <HistogramSvg hist={hist} label={`layer ${l + 1}: standard deviation ${fmt(stats.std)}`} />
-            <span class="initexp-std">
-              std <span data-testid="layer-std">{fmt(stats.std)}</span>
-              {act === 'relu' && <span class="initexp-zero"> · {Math.round(100 * stats.zeroFraction)}% zero</span>}
-            </span>
-          </li>
-        ))}
-        <li class="initexp-layer initexp-axis" aria-hidden="true">
-          <span />
-          <span class="initexp-ticks"><span>{lo}</span><span>{(lo + hi) / 2}</span><span>{hi}</span></span>
-          <span />
-        </li>
-      </ol>
-      <p class="initexp-legend">
-        Each row: the {WIDTH * EXAMPLES} values of one layer's activations for {EXAMPLES} random inputs, binned over [{lo}, {hi}]
-        {act === 'relu' ? ' (exact zeros left out and counted separately)' : ''}. Red end bars count values outside that range.
-      </p>
+      <SteadyHeight reserve={[BUSY, ...Object.values(VERDICTS).map((v) => sentence(WIDEST_STD, v))].map((text) => <p>{text}</p>)}>
+        <p aria-live="polite" data-testid="init-verdict">{status}</p>
+      </SteadyHeight>
+      <Layers view={view} busy={busy} />
+      <SteadyHeight reserve={ACTIVATIONS.map(legend)}>{legend(view.act)}</SteadyHeight>
     </div>
   );
 }

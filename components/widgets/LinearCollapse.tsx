@@ -35,7 +35,7 @@ export default function LinearCollapse() {
   const same = r.diff < 1e-5;
 
   return (
-    <div class="lincol" data-testid="linear-collapse">
+    <div class="widget lincol" data-testid="linear-collapse">
       <div class="lincol-controls">
         <button type="button" onClick={() => setSeed(seed + 1)}>New random numbers</button>
         <label class="lincol-toggle">

@@ -51,7 +51,7 @@ export default function MisclassifiedGallery() {
 
   if (state.kind !== 'ready') {
     return (
-      <div class="misgal" data-testid="misclassified-gallery" data-state={state.kind}>
+      <div class="widget misgal" data-testid="misclassified-gallery" data-state={state.kind}>
         {state.kind === 'loading' && <ProgressBar fraction={state.progress} label="Reading the 10,000 test images with your network…" />}
         {state.kind === 'none' && (
           <p class="misgal-empty">No trained network yet. Train one with the panel in <a href="../11-training-and-validation/">chapter 11</a>; it is saved in this browser and appears here.</p>
@@ -62,7 +62,7 @@ export default function MisclassifiedGallery() {
   }
 
   return (
-    <div class="misgal" data-testid="misclassified-gallery" data-state="ready">
+    <div class="widget misgal" data-testid="misclassified-gallery" data-state="ready">
       <div class="misgal-controls">
         <label>
           <span>true digit</span>

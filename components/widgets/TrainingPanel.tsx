@@ -191,7 +191,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
   const summary = run.summary;
 
   return (
-    <section class="tpanel" aria-label={label} data-testid="training-panel">
+    <section class="widget tpanel" aria-label={label} data-testid="training-panel">
       <div class="tpanel-data">
         {data.status === 'loading' && (
           <ProgressBar

@@ -44,7 +44,7 @@ export default function WeightShapes() {
   ];
 
   return (
-    <div class="weightshapes" data-testid="weight-shapes">
+    <div class="widget weightshapes" data-testid="weight-shapes">
       <fieldset class="weightshapes-controls">
         <legend>Layer sizes</legend>
         <NumberField id="ws-inputs" label="inputs i" value={inputs} min={1} max={4096} onChange={setInputs} />

@@ -31,13 +31,21 @@ test('WeightShapes: picking sizes updates every shape and the parameter count', 
   await expect(widget.getByTestId('param-count')).toHaveText((100 * 32 + 32 + 32 * 3 + 3).toLocaleString('en'));
 });
 
-const std = async (page: Page) =>
-  (await page.getByTestId('layer-std').allTextContents()).map(Number);
+/** Each layer's standard deviation, once the worker's latest result is shown. */
+async function std(page: Page): Promise<number[]> {
+  await expect(page.locator('.initexp-layers')).toHaveAttribute('aria-busy', 'false');
+  return (await page.getByTestId('layer-std').allTextContents()).map(Number);
+}
+
+const height = async (page: Page) => (await page.getByTestId('init-explorer').boundingBox())!.height;
 
 test('InitExplorer: unscaled randn saturates or explodes, ×0.01 vanishes, Xavier/He stay healthy', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   await page.goto(PATH);
   const widget = await hydrated(page, 'init-explorer');
   await expect(widget.getByTestId('init-layer')).toHaveCount(10);
+  const before = await height(page);
 
   // tanh + unscaled randn: every unit near ±1, so the spread is close to 1 in every layer
   await expect(widget.getByTestId('init-verdict')).toContainText('saturated');
@@ -72,4 +80,33 @@ test('InitExplorer: unscaled randn saturates or explodes, ×0.01 vanishes, Xavie
   // ReLU under Xavier halves the variance per layer: std × (1/√2)^9 ≈ 0.044 over nine steps
   expect(xavier[9] / xavier[0]).toBeGreaterThan(0.01);
   expect(xavier[9] / xavier[0]).toBeLessThan(0.1);
+
+  // the forward passes ran in the explorer's worker, and the widget kept its height throughout
+  expect(workers.filter((url) => url.includes('deep-activations-worker'))).toHaveLength(1);
+  expect(await height(page)).toBe(before);
+});
+
+test('InitExplorer: the first view comes with the page, before any script runs', async ({ browser }) => {
+  const page = await browser.newPage({ javaScriptEnabled: false });
+  await page.goto(PATH);
+  const widget = page.getByTestId('init-explorer');
+  await expect(widget.getByTestId('init-layer')).toHaveCount(10);
+  await expect(widget.getByTestId('init-verdict')).toContainText('saturated');
+  for (const s of await std(page)) expect(s).toBeGreaterThan(0.9);
+  await page.close();
+});
+
+test('InitExplorer: at 390 px the widget keeps its height while it computes and after every result', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(PATH);
+  const widget = await hydrated(page, 'init-explorer');
+  const before = await height(page);
+  const verdict = widget.getByTestId('init-verdict');
+  for (const [act, init, word] of [['relu', 'randn (unscaled)', 'exploding'], ['relu', 'small (× 0.01)', 'vanishing'], ['tanh', 'He √(2/n_in)', 'healthy']]) {
+    await widget.getByLabel(act, { exact: true }).check();
+    await widget.getByLabel(init).check();
+    expect(await height(page)).toBe(before); // while the worker computes
+    await expect(verdict).toContainText(word);
+    expect(await height(page)).toBe(before);
+  }
 });

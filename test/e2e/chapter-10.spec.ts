@@ -39,6 +39,25 @@ test('the stepper walks forward then backward, and dW2 = dZ2·A1ᵀ on the numbe
   await expect(stepper.locator('.backprop-cache-item[data-state="read"]')).toHaveText(['A₁']);
 });
 
+for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+  test(`the stepper keeps one height at every step, ${viewport.width} px wide`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const stepper = await hydrated(page, 'backprop-stepper');
+    const stage = page.getByTestId('backprop-stage');
+    const next = stepper.getByRole('button', { name: 'Next →' });
+    // every step's content ends inside the stage: the one height is the tallest step's, nothing is cut off
+    const fits = () => stage.evaluate((el) => el.querySelector('.steady-shown')!.getBoundingClientRect().bottom <= el.getBoundingClientRect().bottom);
+    const first = (await stepper.boundingBox())!.height;
+    expect(await fits()).toBe(true);
+    for (const id of ['Z1', 'A1', 'Z2', 'A2', 'dZ2', 'dW2', 'db2', 'dA1', 'dZ1', 'dW1', 'db1']) {
+      await next.click();
+      await expect(stage).toHaveAttribute('data-step', id);
+      expect((await stepper.boundingBox())!.height, `at step ${id}`).toBe(first);
+      expect(await fits(), `at step ${id}`).toBe(true);
+    }
+  });
+}
+
 test('dZ2 = (A2 − Y)/m, with m = 2, from the page’s own A2 and Y', async ({ page }) => {
   const stepper = await hydrated(page, 'backprop-stepper');
   await stepper.getByRole('button', { name: 'dZ₂', exact: true }).click();
