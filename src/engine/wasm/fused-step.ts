@@ -5,8 +5,8 @@
 // non-zero pixels, kept in the module's memory and reused by later runs on the same X.
 //
 // With `threads` (the two-thread build and a way to start a worker), the module's memory is shared
-// and a helper thread takes half of the hidden units (./assembly/threads.ts); steps run alone until
-// it has joined.
+// and a helper thread can take half of the hidden units (./assembly/threads.ts). Steps run alone
+// until it has joined; after that, on the number of threads ./thread-tuner.ts measures to be faster.
 import type { Matrix } from '../matrix.ts';
 import type { MLP } from '../network.ts';
 import { threadTuner } from './thread-tuner.ts';
