@@ -59,7 +59,7 @@ export interface TrainResult {
   bestEpoch: number;
   stoppedEarly: boolean;
   aborted: boolean;
-  /** How many threads the last minibatch step ran on (2 with the fused step's helper thread). */
+  /** How many threads most minibatch steps ran on (2 with the fused step's helper thread). */
   threads: number;
 }
 
@@ -124,7 +124,8 @@ export async function train(
   const fused = module ? fusedStep(module, net, X, labels, options.learningRate, options.batchSize, stepThreads) : null;
   try {
     const result = await runEpochs(net, data, options, fused, onProgress);
-    return { ...result, threads: fused?.lastThreads() ?? 1 };
+    const steps = fused?.stepsOn();
+    return { ...result, threads: steps && steps[2] > steps[1] ? 2 : 1 };
   } finally {
     fused?.close();
   }

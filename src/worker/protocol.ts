@@ -45,7 +45,7 @@ export interface RunSummary {
   trainSize: number;
   valSize: number;
   seconds: number;
-  /** What did the arithmetic: the engine's backend and how many threads its steps ran on. */
+  /** What did the arithmetic: the engine's backend and how many threads most of its steps ran on. */
   backend: 'typescript' | 'wasm-simd';
   threads: number;
 }

@@ -58,8 +58,8 @@ export interface FusedStep {
   writeBack(): void;
   /** How many threads a step can run on now: 2 once a helper thread has joined, else 1. */
   threads(): number;
-  /** How many threads the last step ran on (1 before the first). */
-  lastThreads(): number;
+  /** How many steps have run on one thread and how many on two. */
+  stepsOn(): { 1: number; 2: number };
   /** Ends the run: stops the helper thread, if any. */
   close(): void;
 }
@@ -161,15 +161,19 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
   const order = new Uint32Array(buffer, wasm.ptrOrder(), X.cols);
   new Uint8Array(buffer, wasm.ptrLabels(), X.cols).set(labels); // the same X may come with other labels
   const tuner = threads && !threads.always ? threadTuner() : null;
-  let lastThreads: 1 | 2 = 1;
+  const stepsOn = { 1: 0, 2: 0 };
   /** One step on the number of threads the tuner asks for (2 without a tuner), where a helper has joined. */
   const trainStep = (start: number, count: number): number => {
-    if (!wasm.leaderStep) return wasm.trainStep!(start, count, learningRate);
+    if (!wasm.leaderStep) {
+      stepsOn[1]++;
+      return wasm.trainStep!(start, count, learningRate);
+    }
     const wanted = tuner?.choose() ?? 2;
-    lastThreads = wanted === 2 && wasm.leaderThreads!() === 2 ? 2 : 1;
+    const threads = wanted === 2 && wasm.leaderThreads!() === 2 ? 2 : 1;
     const started = performance.now();
-    const loss = wasm.leaderStep(start, count, learningRate, lastThreads);
-    tuner?.record(lastThreads, (performance.now() - started) / 1000, count);
+    const loss = wasm.leaderStep(start, count, learningRate, threads);
+    tuner?.record(threads, (performance.now() - started) / 1000, count);
+    stepsOn[threads]++;
     return loss;
   };
 
@@ -204,8 +208,8 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
     threads() {
       return wasm.leaderThreads?.() ?? 1;
     },
-    lastThreads() {
-      return lastThreads;
+    stepsOn() {
+      return { ...stepsOn };
     },
     close() {
       wasm.leaderClose?.();
