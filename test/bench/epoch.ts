@@ -70,13 +70,14 @@ const wasm = loadWasmKernelsInNode();
 if (!wasm) throw new Error('the WebAssembly kernels did not load: run `npm run wasm` first');
 
 /** One epoch with the given kernels, without the baseline. */
-async function wasmRound(kernels: Kernels): Promise<{ engine: Time; accuracy: number }> {
+async function wasmRound(kernels: Kernels): Promise<{ engine: Time; accuracy: number; threads: number }> {
   useKernels(kernels);
   const net = MLP.create({ sizes: SIZES, activation: 'relu', init: 'he', seed: 1 });
+  let threads = 0;
   const engine = await timed(async () => {
-    await train(net, { train: trainSet }, { epochs: 1, learningRate: LEARNING_RATE, batchSize: BATCH, seed: 1, yieldEveryMs: 1e9 });
+    ({ threads } = await train(net, { train: trainSet }, { epochs: 1, learningRate: LEARNING_RATE, batchSize: BATCH, seed: 1, yieldEveryMs: 1e9 }));
   });
-  return { engine, accuracy: evaluate(net, testSet).accuracy };
+  return { engine, accuracy: evaluate(net, testSet).accuracy, threads };
 }
 
 async function round(): Promise<{ engine: Time; baseline: Time; accuracy: number }> {
@@ -106,7 +107,7 @@ const modes = [
   { name: 'WebAssembly SIMD, 1 thread', kernels: wasm },
   { name: 'WebAssembly SIMD, 2 threads, tuned', kernels: { ...wasm, stepThreads: nodeStepThreads() } },
   { name: 'WebAssembly SIMD, 2 threads always', kernels: { ...wasm, stepThreads: { ...nodeStepThreads(), always: true } } },
-].map((mode) => ({ ...mode, best: { wall: Infinity, cpu: Infinity } as Time, rounds: [] as number[], accuracy: 0 }));
+].map((mode) => ({ ...mode, best: { wall: Infinity, cpu: Infinity } as Time, rounds: [] as number[], threads: [] as number[], accuracy: 0 }));
 let engine: Time = { wall: Infinity, cpu: Infinity };
 let baseline: Time = { wall: Infinity, cpu: Infinity };
 let accuracy = 0;
@@ -119,6 +120,7 @@ for (let r = 0; r < ROUNDS; r++) {
     const fast = await wasmRound(mode.kernels);
     mode.best = best(mode.best, fast.engine);
     mode.rounds.push(fast.engine.wall);
+    mode.threads.push(fast.threads);
     mode.accuracy = fast.accuracy;
   }
 }
@@ -126,6 +128,8 @@ const gflop = (flopsPerExample(SIZES) * m) / 1e9;
 const perEpoch = (t: number) => (t * m) / (BASELINE_BATCHES * BATCH);
 const baselineEpoch: Time = { wall: perEpoch(baseline.wall), cpu: perEpoch(baseline.cpu) };
 const pct = (a: number) => `${(a * 100).toFixed(2)}%`;
+/** The thread counts most steps of each round ran on: "2, 2, 2 threads". A two-thread mode on 1 means its helper never joined. */
+const ranOn = (threads: number[]) => `${threads.join(', ')} thread${threads.every((t) => t === 1) ? '' : 's'}`;
 const times = (a: number, b: number) => `${(a / b).toFixed(a / b >= 20 ? 0 : 1)}×`;
 
 console.log(`Node ${process.version}, one epoch of ${m} images, best of ${ROUNDS} rounds, ${SIZES.join('-')} ReLU/He, batch ${BATCH}, lr ${LEARNING_RATE}`);
@@ -135,7 +139,7 @@ console.log(`TypeScript kernels: ${engine.wall.toFixed(2)} s per epoch (${engine
   ` ${times(baselineEpoch.wall, engine.wall)} the baseline by wall-clock time, ${times(baselineEpoch.cpu, engine.cpu)} by CPU time; test accuracy ${pct(accuracy)}`);
 for (const mode of modes) {
   console.log(`${mode.name}: ${mode.best.wall.toFixed(3)} s per epoch (${mode.best.cpu.toFixed(3)} s CPU), ${(gflop / mode.best.wall).toFixed(1)} GFLOP/s` +
-    ` (rounds ${mode.rounds.map((t) => t.toFixed(3)).join(', ')} s; the first also builds the non-zero lists of X)`);
+    ` (rounds ${mode.rounds.map((t) => t.toFixed(3)).join(', ')} s on ${ranOn(mode.threads)}; the first also builds the non-zero lists of X)`);
   console.log(`    ${times(baselineEpoch.wall, mode.best.wall)} the baseline and ${times(engine.wall, mode.best.wall)} the TypeScript kernels by wall-clock time` +
     ` (${times(baselineEpoch.cpu, mode.best.cpu)} and ${times(engine.cpu, mode.best.cpu)} by CPU time); test accuracy ${pct(mode.accuracy)}`);
 }
@@ -146,7 +150,7 @@ if (process.env.BENCH_BROWSER !== '0') {
   const results = browser.results.map((r) => ({ ...r, best: Math.min(...r.seconds) }));
   const reference = results.find((r) => r.backend === 'TypeScript kernels')!;
   for (const r of results) {
-    console.log(`  ${r.backend}: ${r.best.toFixed(3)} s per epoch (rounds ${r.seconds.map((t) => t.toFixed(3)).join(', ')}), ${(gflop / r.best).toFixed(1)} GFLOP/s,` +
+    console.log(`  ${r.backend}: ${r.best.toFixed(3)} s per epoch (rounds ${r.seconds.map((t) => t.toFixed(3)).join(', ')} on ${ranOn(r.threads)}), ${(gflop / r.best).toFixed(1)} GFLOP/s,` +
       ` ${times(baselineEpoch.wall, r.best)} the Node baseline, ${times(reference.best, r.best)} Chromium's TypeScript kernels; test accuracy ${pct(r.accuracy)}`);
   }
 }
