@@ -17,6 +17,7 @@
 // same softmax; they meet again at its end. The single-thread build runs the same code with one
 // thread owning every unit.
 import { barrier, BARRIER_BYTES } from "./sync";
+import { madd } from "./madd";
 
 let W1t: usize = 0, b1: usize = 0, W2: usize = 0, b2: usize = 0;
 let A1: usize = 0, dZ1: usize = 0, Z2: usize = 0, dZ2: usize = 0;
@@ -102,15 +103,15 @@ export function stepShare(start: i32, count: i32, learningRate: f32, n: i32): f6
   const groups = H >> 2; // units in fours, split as evenly as fours allow
   u0 = (groups * T / n) << 2;
   u1 = (groups * (T + 1) / n) << 2;
-  fileByPixel(count);
+  fileByPixel(count, -learningRate);
   hiddenForward(count);
   partialOutput(count);
   barrier(control, n);
   const loss = softmaxAndLoss(count);
   hiddenGradient(count);
   updateOutputLayer(count, learningRate);
-  updateW1(learningRate);
-  updateBias(b1, dZ1, count, learningRate);
+  updateW1();
+  updateB1(count, learningRate);
   barrier(control, n); // the next step may rewrite the buckets and Z2 only when both are done
   return loss;
 }
@@ -122,11 +123,11 @@ export function trainStep(start: i32, count: i32, learningRate: f32): f64 {
 
 /**
  * Files the minibatch's non-zeros under their pixels, in this thread's set of buckets: pixel p's
- * pairs (example row offset j·H·4, value) sit at p·MB … p·MB + count[p]. The W1 update then holds one
+ * pairs (example row offset j·H·4, rate·x_jp with rate = −η) sit at p·MB … p·MB + count[p]. The W1 update then holds one
  * pixel's weights in registers while it adds in every example that uses that pixel. Each thread
  * files the whole minibatch itself: reading buckets another core has just written costs more.
  */
-function fileByPixel(count: i32): void {
+function fileByPixel(count: i32, rate: f32): void {
   const counts = pixelCount + <usize>(T * N0 * 4), base = T * N0 * MB;
   memory.fill(counts, 0, <usize>N0 << 2);
   for (let j = 0; j < count; j++) {
@@ -137,7 +138,7 @@ function fileByPixel(count: i32): void {
       store<i32>(slot, n + 1);
       const at = base + p * MB + n;
       store<i32>(f32At(pairRow, at), row);
-      store<f32>(f32At(pairValue, at), load<f32>(f32At(epochValue, q)));
+      store<f32>(f32At(pairValue, at), rate * load<f32>(f32At(epochValue, q)));
     }
   }
 }
@@ -158,24 +159,26 @@ function hiddenForward32(start: i32, end: i32, a1: usize, u: i32): void {
   const row = <usize>H << 2, zero = f32x4.splat(0), bias = f32At(b1, u), column = f32At(W1t, u);
   let s0 = v128.load(bias), s1 = v128.load(bias, 16), s2 = v128.load(bias, 32), s3 = v128.load(bias, 48);
   let s4 = v128.load(bias, 64), s5 = v128.load(bias, 80), s6 = v128.load(bias, 96), s7 = v128.load(bias, 112);
-  for (let q = start; q < end; q++) {
-    const x = f32x4.splat(load<f32>(f32At(epochValue, q)));
-    const w = column + <usize>load<u16>(epochPixel + (<usize>q << 1)) * row;
-    s0 = f32x4.add(s0, f32x4.mul(x, v128.load(w)));
-    s1 = f32x4.add(s1, f32x4.mul(x, v128.load(w, 16)));
-    s2 = f32x4.add(s2, f32x4.mul(x, v128.load(w, 32)));
-    s3 = f32x4.add(s3, f32x4.mul(x, v128.load(w, 48)));
-    s4 = f32x4.add(s4, f32x4.mul(x, v128.load(w, 64)));
-    s5 = f32x4.add(s5, f32x4.mul(x, v128.load(w, 80)));
-    s6 = f32x4.add(s6, f32x4.mul(x, v128.load(w, 96)));
-    s7 = f32x4.add(s7, f32x4.mul(x, v128.load(w, 112)));
+  // walking pointers, with the buffers' addresses in locals: fewer instructions per pixel
+  const last = f32At(epochValue, end);
+  for (let value = f32At(epochValue, start), pixel = epochPixel + (<usize>start << 1); value < last; value += 4, pixel += 2) {
+    const x = v128.load32_splat(value);
+    const w = column + <usize>load<u16>(pixel) * row;
+    s0 = madd(x, v128.load(w), s0);
+    s1 = madd(x, v128.load(w, 16), s1);
+    s2 = madd(x, v128.load(w, 32), s2);
+    s3 = madd(x, v128.load(w, 48), s3);
+    s4 = madd(x, v128.load(w, 64), s4);
+    s5 = madd(x, v128.load(w, 80), s5);
+    s6 = madd(x, v128.load(w, 96), s6);
+    s7 = madd(x, v128.load(w, 112), s7);
   }
   const out = f32At(a1, u);
-  // ReLU: one f32x4.max (pmax) per four units
-  v128.store(out, f32x4.max(s0, zero)); v128.store(out, f32x4.max(s1, zero), 16);
-  v128.store(out, f32x4.max(s2, zero), 32); v128.store(out, f32x4.max(s3, zero), 48);
-  v128.store(out, f32x4.max(s4, zero), 64); v128.store(out, f32x4.max(s5, zero), 80);
-  v128.store(out, f32x4.max(s6, zero), 96); v128.store(out, f32x4.max(s7, zero), 112);
+  // ReLU: one f32x4.pmax per four units (a single maxps; f32x4.max would add NaN and −0 handling)
+  v128.store(out, f32x4.pmax(s0, zero)); v128.store(out, f32x4.pmax(s1, zero), 16);
+  v128.store(out, f32x4.pmax(s2, zero), 32); v128.store(out, f32x4.pmax(s3, zero), 48);
+  v128.store(out, f32x4.pmax(s4, zero), 64); v128.store(out, f32x4.pmax(s5, zero), 80);
+  v128.store(out, f32x4.pmax(s6, zero), 96); v128.store(out, f32x4.pmax(s7, zero), 112);
 }
 
 function hiddenForward4(start: i32, end: i32, a1: usize, u: i32): void {
@@ -183,9 +186,9 @@ function hiddenForward4(start: i32, end: i32, a1: usize, u: i32): void {
   let s0 = v128.load(f32At(b1, u));
   for (let q = start; q < end; q++) {
     const w = column + <usize>load<u16>(epochPixel + (<usize>q << 1)) * row;
-    s0 = f32x4.add(s0, f32x4.mul(f32x4.splat(load<f32>(f32At(epochValue, q))), v128.load(w)));
+    s0 = madd(v128.load32_splat(f32At(epochValue, q)), v128.load(w), s0);
   }
-  v128.store(f32At(a1, u), f32x4.max(s0, f32x4.splat(0)));
+  v128.store(f32At(a1, u), f32x4.pmax(s0, f32x4.splat(0)));
 }
 
 /** This thread's part of Z2 for every example: Σ over its units u of W2[c, u]·A1[j, u] (thread 0 adds b2). */
@@ -199,10 +202,22 @@ function partialOutput(count: i32): void {
   }
 }
 
-/** Σ over this thread's units u of w[u]·a[u]. */
+/**
+ * Σ over this thread's units u of w[u]·a[u], in four partial sums: each f32x4.add waits for the
+ * one before it in the same sum, so four independent sums keep the adder busy.
+ */
 function dotOwnUnits(w: usize, a: usize): f32 {
-  let s = f32x4.splat(0);
-  for (let u = u0; u < u1; u += 4) s = f32x4.add(s, f32x4.mul(v128.load(f32At(w, u)), v128.load(f32At(a, u))));
+  let s0 = f32x4.splat(0), s1 = s0, s2 = s0, s3 = s0;
+  let u = u0;
+  for (; u + 16 <= u1; u += 16) {
+    const wu = f32At(w, u), au = f32At(a, u);
+    s0 = madd(v128.load(wu), v128.load(au), s0);
+    s1 = madd(v128.load(wu, 16), v128.load(au, 16), s1);
+    s2 = madd(v128.load(wu, 32), v128.load(au, 32), s2);
+    s3 = madd(v128.load(wu, 48), v128.load(au, 48), s3);
+  }
+  for (; u < u1; u += 4) s0 = madd(v128.load(f32At(w, u)), v128.load(f32At(a, u)), s0);
+  const s = f32x4.add(f32x4.add(s0, s1), f32x4.add(s2, s3));
   return f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3);
 }
 
@@ -239,32 +254,52 @@ function softmaxAndLoss(count: i32): f64 {
   return lossSum / <f64>count;
 }
 
-/** dZ1[j, u0:u1] = (W2ᵀ·dz2_j) ⊙ [A1 > 0]: the ReLU passes the gradient only where the unit was on. */
+/**
+ * dZ1[j, u0:u1] = (W2ᵀ·dz2_j) ⊙ [A1 > 0]: the ReLU passes the gradient only where the unit was on.
+ * Sixteen units at a time, in four independent sums (see dotOwnUnits), then the rest four at a time.
+ */
 function hiddenGradient(count: i32): void {
-  const dz2 = dZ2 + <usize>(T * MB * C * 4), zero = f32x4.splat(0);
+  const dz2 = dZ2 + <usize>(T * MB * C * 4);
   for (let j = 0; j < count; j++) {
-    for (let u = u0; u < u1; u += 4) {
-      let s = zero;
-      for (let c = 0; c < C; c++) {
-        s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(f32At(dz2, j * C + c))), v128.load(f32At(W2, c * H + u))));
-      }
-      v128.store(f32At(dZ1, j * H + u), v128.and(s, f32x4.gt(v128.load(f32At(A1, j * H + u)), zero)));
-    }
+    const dz = f32At(dz2, j * C);
+    let u = u0;
+    for (; u + 16 <= u1; u += 16) hiddenGradient16(dz, j, u);
+    for (; u < u1; u += 4) hiddenGradient4(dz, j, u);
   }
 }
 
-/** W2[:, u0:u1] −= η·dZ2·A1ᵀ after hiddenGradient has used the old W2; thread 0 also does b2 −= η·Σ dZ2. */
+function hiddenGradient16(dz: usize, j: i32, u: i32): void {
+  let s0 = f32x4.splat(0), s1 = s0, s2 = s0, s3 = s0;
+  for (let c = 0; c < C; c++) {
+    const d = v128.load32_splat(f32At(dz, c)), w = f32At(W2, c * H + u);
+    s0 = madd(d, v128.load(w), s0);
+    s1 = madd(d, v128.load(w, 16), s1);
+    s2 = madd(d, v128.load(w, 32), s2);
+    s3 = madd(d, v128.load(w, 48), s3);
+  }
+  const a = f32At(A1, j * H + u), out = f32At(dZ1, j * H + u), zero = f32x4.splat(0);
+  v128.store(out, v128.and(s0, f32x4.gt(v128.load(a), zero)));
+  v128.store(out, v128.and(s1, f32x4.gt(v128.load(a, 16), zero)), 16);
+  v128.store(out, v128.and(s2, f32x4.gt(v128.load(a, 32), zero)), 32);
+  v128.store(out, v128.and(s3, f32x4.gt(v128.load(a, 48), zero)), 48);
+}
+
+function hiddenGradient4(dz: usize, j: i32, u: i32): void {
+  let s = f32x4.splat(0);
+  for (let c = 0; c < C; c++) s = madd(v128.load32_splat(f32At(dz, c)), v128.load(f32At(W2, c * H + u)), s);
+  v128.store(f32At(dZ1, j * H + u), v128.and(s, f32x4.gt(v128.load(f32At(A1, j * H + u)), f32x4.splat(0))));
+}
+
+/**
+ * W2[:, u0:u1] −= η·dZ2·A1ᵀ after hiddenGradient has used the old W2; thread 0 also does b2 −= η·Σ dZ2.
+ * Sixteen units of a row of W2 at a time, in four independent sums over the examples.
+ */
 function updateOutputLayer(count: i32, learningRate: f32): void {
   const dz2 = dZ2 + <usize>(T * MB * C * 4);
   for (let c = 0; c < C; c++) {
-    for (let u = u0; u < u1; u += 4) {
-      let s = f32x4.splat(0);
-      for (let j = 0; j < count; j++) {
-        s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(f32At(dz2, j * C + c))), v128.load(f32At(A1, j * H + u))));
-      }
-      const w = f32At(W2, c * H + u);
-      v128.store(w, f32x4.sub(v128.load(w), f32x4.mul(f32x4.splat(learningRate), s)));
-    }
+    let u = u0;
+    for (; u + 16 <= u1; u += 16) updateOutputRow16(f32At(dz2, c), count, u, f32At(W2, c * H + u), learningRate);
+    for (; u < u1; u += 4) updateOutputRow4(f32At(dz2, c), count, u, f32At(W2, c * H + u), learningRate);
   }
   if (T != 0) return;
   for (let c = 0; c < C; c++) {
@@ -274,27 +309,63 @@ function updateOutputLayer(count: i32, learningRate: f32): void {
   }
 }
 
-/** b1[u0:u1] −= η·Σ over the batch rows of dZ1. */
-function updateBias(bias: usize, d: usize, count: i32, learningRate: f32): void {
-  for (let u = u0; u < u1; u++) {
-    let s: f32 = 0;
-    for (let j = 0; j < count; j++) s += load<f32>(f32At(d, j * H + u));
-    store<f32>(f32At(bias, u), load<f32>(f32At(bias, u)) - learningRate * s);
+/** w[0:16] −= η·Σ_j dz[j·C]·A1[j, u:u+16], where dz points at class c's entry of example 0's dZ2 row. */
+function updateOutputRow16(dz: usize, count: i32, u: i32, w: usize, learningRate: f32): void {
+  let s0 = f32x4.splat(0), s1 = s0, s2 = s0, s3 = s0;
+  for (let j = 0; j < count; j++) {
+    const d = v128.load32_splat(f32At(dz, j * C)), a = f32At(A1, j * H + u);
+    s0 = madd(d, v128.load(a), s0);
+    s1 = madd(d, v128.load(a, 16), s1);
+    s2 = madd(d, v128.load(a, 32), s2);
+    s3 = madd(d, v128.load(a, 48), s3);
+  }
+  const rate = f32x4.splat(learningRate);
+  v128.store(w, f32x4.sub(v128.load(w), f32x4.mul(rate, s0)));
+  v128.store(w, f32x4.sub(v128.load(w, 16), f32x4.mul(rate, s1)), 16);
+  v128.store(w, f32x4.sub(v128.load(w, 32), f32x4.mul(rate, s2)), 32);
+  v128.store(w, f32x4.sub(v128.load(w, 48), f32x4.mul(rate, s3)), 48);
+}
+
+function updateOutputRow4(dz: usize, count: i32, u: i32, w: usize, learningRate: f32): void {
+  let s = f32x4.splat(0);
+  for (let j = 0; j < count; j++) s = madd(v128.load32_splat(f32At(dz, j * C)), v128.load(f32At(A1, j * H + u)), s);
+  v128.store(w, f32x4.sub(v128.load(w), f32x4.mul(f32x4.splat(learningRate), s)));
+}
+
+/** b1[u0:u1] −= η·Σ over the batch rows of dZ1: sixteen units at a time, in four independent sums. */
+function updateB1(count: i32, learningRate: f32): void {
+  const rate = f32x4.splat(learningRate);
+  let u = u0;
+  for (; u + 16 <= u1; u += 16) {
+    let s0 = f32x4.splat(0), s1 = s0, s2 = s0, s3 = s0;
+    for (let j = 0; j < count; j++) {
+      const d = f32At(dZ1, j * H + u);
+      s0 = f32x4.add(s0, v128.load(d)); s1 = f32x4.add(s1, v128.load(d, 16));
+      s2 = f32x4.add(s2, v128.load(d, 32)); s3 = f32x4.add(s3, v128.load(d, 48));
+    }
+    const b = f32At(b1, u);
+    v128.store(b, f32x4.sub(v128.load(b), f32x4.mul(rate, s0))); v128.store(b, f32x4.sub(v128.load(b, 16), f32x4.mul(rate, s1)), 16);
+    v128.store(b, f32x4.sub(v128.load(b, 32), f32x4.mul(rate, s2)), 32); v128.store(b, f32x4.sub(v128.load(b, 48), f32x4.mul(rate, s3)), 48);
+  }
+  for (; u < u1; u += 4) {
+    let s = f32x4.splat(0);
+    for (let j = 0; j < count; j++) s = f32x4.add(s, v128.load(f32At(dZ1, j * H + u)));
+    v128.store(f32At(b1, u), f32x4.sub(v128.load(f32At(b1, u)), f32x4.mul(rate, s)));
   }
 }
 
 /**
  * W1t[p, u0:u1] −= η·Σ_j x_jp·dZ1[j, u0:u1] for every pixel p the minibatch uses, i.e. dW1 = dZ1·Xᵀ
  * applied at once: a pixel's 32 weights stay in eight registers while the examples in its bucket
- * are added in.
+ * are added in (their values already multiplied by −η when filed).
  */
-function updateW1(learningRate: f32): void {
+function updateW1(): void {
   let u = u0;
-  for (; u + 32 <= u1; u += 32) updateW1Strip32(u, -learningRate);
-  for (; u < u1; u += 4) updateW1Strip4(u, -learningRate);
+  for (; u + 32 <= u1; u += 32) updateW1Strip32(u);
+  for (; u < u1; u += 4) updateW1Strip4(u);
 }
 
-function updateW1Strip32(u: i32, rate: f32): void {
+function updateW1Strip32(u: i32): void {
   const columns = dZ1 + (<usize>u << 2);
   for (let p = 0; p < N0; p++) {
     const start = (T * N0 + p) * MB, end = start + load<i32>(f32At(pixelCount, T * N0 + p));
@@ -302,24 +373,25 @@ function updateW1Strip32(u: i32, rate: f32): void {
     const w = f32At(W1t, p * H + u);
     let w0 = v128.load(w), w1 = v128.load(w, 16), w2 = v128.load(w, 32), w3 = v128.load(w, 48);
     let w4 = v128.load(w, 64), w5 = v128.load(w, 80), w6 = v128.load(w, 96), w7 = v128.load(w, 112);
-    for (let q = start; q < end; q++) {
-      const x = f32x4.splat(rate * load<f32>(f32At(pairValue, q)));
-      const d = columns + <usize>load<i32>(f32At(pairRow, q));
-      w0 = f32x4.add(w0, f32x4.mul(x, v128.load(d)));
-      w1 = f32x4.add(w1, f32x4.mul(x, v128.load(d, 16)));
-      w2 = f32x4.add(w2, f32x4.mul(x, v128.load(d, 32)));
-      w3 = f32x4.add(w3, f32x4.mul(x, v128.load(d, 48)));
-      w4 = f32x4.add(w4, f32x4.mul(x, v128.load(d, 64)));
-      w5 = f32x4.add(w5, f32x4.mul(x, v128.load(d, 80)));
-      w6 = f32x4.add(w6, f32x4.mul(x, v128.load(d, 96)));
-      w7 = f32x4.add(w7, f32x4.mul(x, v128.load(d, 112)));
+    const last = f32At(pairValue, end);
+    for (let value = f32At(pairValue, start), row = f32At(pairRow, start); value < last; value += 4, row += 4) {
+      const x = v128.load32_splat(value);
+      const d = columns + <usize>load<i32>(row);
+      w0 = madd(x, v128.load(d), w0);
+      w1 = madd(x, v128.load(d, 16), w1);
+      w2 = madd(x, v128.load(d, 32), w2);
+      w3 = madd(x, v128.load(d, 48), w3);
+      w4 = madd(x, v128.load(d, 64), w4);
+      w5 = madd(x, v128.load(d, 80), w5);
+      w6 = madd(x, v128.load(d, 96), w6);
+      w7 = madd(x, v128.load(d, 112), w7);
     }
     v128.store(w, w0); v128.store(w, w1, 16); v128.store(w, w2, 32); v128.store(w, w3, 48);
     v128.store(w, w4, 64); v128.store(w, w5, 80); v128.store(w, w6, 96); v128.store(w, w7, 112);
   }
 }
 
-function updateW1Strip4(u: i32, rate: f32): void {
+function updateW1Strip4(u: i32): void {
   const columns = dZ1 + (<usize>u << 2);
   for (let p = 0; p < N0; p++) {
     const start = (T * N0 + p) * MB, end = start + load<i32>(f32At(pixelCount, T * N0 + p));
@@ -327,7 +399,7 @@ function updateW1Strip4(u: i32, rate: f32): void {
     let w0 = v128.load(w);
     for (let q = start; q < end; q++) {
       const d = columns + <usize>load<i32>(f32At(pairRow, q));
-      w0 = f32x4.add(w0, f32x4.mul(f32x4.splat(rate * load<f32>(f32At(pairValue, q))), v128.load(d)));
+      w0 = madd(v128.load32_splat(f32At(pairValue, q)), v128.load(d), w0);
     }
     v128.store(w, w0);
   }
