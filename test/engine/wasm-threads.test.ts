@@ -22,12 +22,20 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 const data = mnistSubset('train', 0, 400);
 
-/** An epoch of minibatches of 37 (a short last one) in a seeded order, through one fused step. */
-async function trainFused(h: number, threaded: boolean): Promise<{ net: MLP; losses: number[]; stepsOn: { 1: number; 2: number } }> {
+/**
+ * An epoch of minibatches of 37 (a short last one) in a seeded order, through one fused step: the
+ * single-thread build, the two-thread build on both threads, or its leader alone (no helper starts,
+ * so one thread does both parts of W1t).
+ */
+async function trainFused(h: number, threads: 'single' | 'both' | 'leader'): Promise<{ net: MLP; losses: number[]; stepsOn: { 1: number; 2: number } }> {
   const net = MLP.create({ sizes: [784, h, 10], activation: 'relu', init: 'he', seed: 3 });
-  const stepThreads = threaded ? { ...nodeStepThreads(), always: true } : undefined;
+  const stepThreads = {
+    single: undefined,
+    both: { ...nodeStepThreads(), always: true },
+    leader: { module: nodeStepThreads().module, startHelper() {}, always: true },
+  }[threads];
   const fused = fusedStep(wasm!.module!, net, data.X, data.labels, 0.1, 37, stepThreads)!;
-  if (threaded) await until(() => fused.threads() === 2, 'the helper thread to join');
+  if (threads === 'both') await until(() => fused.threads() === 2, 'the helper thread to join');
   const rng = createRng(9), order = Uint32Array.from({ length: data.X.cols }, (_, i) => i);
   const losses: number[] = [];
   rng.shuffle(order);
@@ -43,8 +51,8 @@ async function trainFused(h: number, threaded: boolean): Promise<{ net: MLP; los
 describe.skipIf(!wasm)('the fused step on two threads', () => {
   for (const h of [128, 53]) {
     it(`gives the single-thread step's parameters and losses with h = ${h}`, async () => {
-      const one = await trainFused(h, false);
-      const two = await trainFused(h, true);
+      const one = await trainFused(h, 'single');
+      const two = await trainFused(h, 'both');
       expect(two.stepsOn).toEqual({ 1: 0, 2: Math.ceil(data.X.cols / 37) }); // every step really ran on both threads
       // float32 sums in another order (Z2 in two parts) differ in the last bits; a ReLU unit near 0
       // can then switch, so allow what the engine allows between its two backends
@@ -55,6 +63,16 @@ describe.skipIf(!wasm)('the fused step on two threads', () => {
       two.losses.forEach((loss, i) => expect(loss).toBeCloseTo(one.losses[i], 5));
     });
   }
+
+  it('gives the single-thread step\'s parameters when the two-thread build\'s leader runs alone (both parts of W1t on one thread)', async () => {
+    const one = await trainFused(53, 'single');
+    const alone = await trainFused(53, 'leader');
+    expect(alone.stepsOn).toEqual({ 1: Math.ceil(data.X.cols / 37), 2: 0 });
+    for (let l = 0; l < 2; l++) {
+      expect(relativeDifference(alone.net.W[l].data, one.net.W[l].data), `W${l + 1}`).toBeLessThan(1e-6);
+      expect(relativeDifference(alone.net.b[l].data, one.net.b[l].data), `b${l + 1}`).toBeLessThan(1e-6);
+    }
+  });
 
   it('trains through train() to the TypeScript engine\'s parameters, and a second run on the same data works too', async () => {
     const options = { epochs: 2, learningRate: 0.1, batchSize: 50, seed: 4 };

@@ -3,5 +3,5 @@
 export { heapBase, matmul, matmulTransA, matmulTransB } from "./matmul";
 export {
   setup, arrange, trainStep, lastCorrect,
-  ptrW1t, ptrB1, ptrW2, ptrB2, ptrOrder, ptrLabels, ptrOffsets, ptrNzPixel, ptrNzValue,
+  partStart, ptrW1t, ptrB1, ptrW2, ptrB2, ptrOrder, ptrLabels, ptrOffsets, ptrNzPixel, ptrNzValue,
 } from "./step";

@@ -16,6 +16,12 @@
 // of Z2 and they meet in the middle of the step (barrier in ./sync.ts), then both compute the
 // same softmax; they meet again at its end. The single-thread build runs the same code with one
 // thread owning every unit.
+//
+// W1t is stored in PARTS, one per thread the module was set up for: part k holds the units
+// [partStart(k), partStart(k + 1)) as its own (inputs, width) matrix, the parts one after the
+// other. Were the two threads' units side by side in every row, each core's prefetcher would keep
+// pulling in the other's cache lines while both write theirs, and the W1 update would run at less
+// than half speed. A step on one thread of the two-thread build does both parts itself.
 import { barrier, BARRIER_BYTES } from "./sync";
 import { madd } from "./madd";
 
@@ -23,12 +29,13 @@ let W1t: usize = 0, b1: usize = 0, W2: usize = 0, b2: usize = 0;
 let A1: usize = 0, dZ1: usize = 0, Z2: usize = 0, dZ2: usize = 0;
 let labels: usize = 0, offsets: usize = 0, nzPixel: usize = 0, nzValue: usize = 0;
 let order: usize = 0, epochLabels: usize = 0, epochOffsets: usize = 0, epochPixel: usize = 0, epochValue: usize = 0;
-let pixelCount: usize = 0, pairRow: usize = 0, pairValue: usize = 0, control: usize = 0;
-let N0 = 0, H = 0, C = 0, MB = 0, layoutEnd: usize = 0;
+let control: usize = 0;
+let N0 = 0, H = 0, C = 0, MB = 0, parts = 1, layoutEnd: usize = 0;
 let correctCount = 0;
 
-// This thread's share of a step: its index, how many threads the step runs on, its hidden units.
-let T = 0, shared = 1, u0 = 0, u1 = 0, first = 0;
+// This thread's share of a step: its index, how many threads the step runs on, its parts of W1t
+// [k0, k1) and their hidden units [u0, u1), where the step's examples start in the epoch's order.
+let T = 0, shared = 1, k0 = 0, k1 = 1, u0 = 0, u1 = 0, first = 0;
 
 @inline function f32At(base: usize, index: i32): usize {
   return base + (<usize>index << 2);
@@ -39,7 +46,7 @@ let T = 0, shared = 1, u0 = 0, u1 = 0, first = 0;
  * returns the end of the last one; thread 0 grows the memory to fit, the others find it grown.
  */
 export function setup(inputs: i32, hidden: i32, classes: i32, maxBatch: i32, examples: i32, nonZeros: i32, threads: i32, thread: i32): usize {
-  N0 = inputs; H = hidden; C = classes; MB = maxBatch; T = thread;
+  N0 = inputs; H = hidden; C = classes; MB = maxBatch; T = thread; parts = threads;
   layoutEnd = (__heap_base + 63) & ~63;
   control = take(BARRIER_BYTES);
   W1t = take(inputs * H * 4); b1 = take(H * 4); W2 = take(C * H * 4); b2 = take(C * 4);
@@ -48,8 +55,6 @@ export function setup(inputs: i32, hidden: i32, classes: i32, maxBatch: i32, exa
   labels = take(examples); offsets = take((examples + 1) * 4); nzPixel = take(nonZeros * 2); nzValue = take(nonZeros * 4);
   order = take(examples * 4); epochLabels = take(examples); epochOffsets = take((examples + 1) * 4);
   epochPixel = take(nonZeros * 2); epochValue = take(nonZeros * 4);
-  pixelCount = take(threads * inputs * 4);
-  pairRow = take(threads * inputs * maxBatch * 4); pairValue = take(threads * inputs * maxBatch * 4);
   const pages = <i32>((layoutEnd + 65535) >> 16) - memory.size();
   if (thread == 0 && pages > 0 && memory.grow(pages) < 0) return 0;
   return layoutEnd;
@@ -73,6 +78,14 @@ export function ptrOffsets(): usize { return offsets; }
 export function ptrNzPixel(): usize { return nzPixel; }
 export function ptrNzValue(): usize { return nzValue; }
 export function ptrControl(): usize { return control; }
+
+/**
+ * The first hidden unit of W1t's part k (k = parts gives H): the units in fours, split as evenly
+ * as fours allow. Part k is an (inputs, width) matrix at ptrW1t() + inputs·partStart(k)·4 bytes.
+ */
+export function partStart(k: i32): i32 {
+  return ((H >> 2) * k / parts) << 2;
+}
 /** How many examples of the last step the network classified correctly (before its update). */
 export function lastCorrect(): i32 { return correctCount; }
 
@@ -100,19 +113,17 @@ export function arrange(examples: i32): void {
  */
 export function stepShare(start: i32, count: i32, learningRate: f32, n: i32): f64 {
   shared = n; first = start;
-  const groups = H >> 2; // units in fours, split as evenly as fours allow
-  u0 = (groups * T / n) << 2;
-  u1 = (groups * (T + 1) / n) << 2;
-  fileByPixel(count, -learningRate);
+  k0 = T * parts / n; k1 = (T + 1) * parts / n; // n is 1 or the number of parts
+  u0 = partStart(k0); u1 = partStart(k1);
   hiddenForward(count);
   partialOutput(count);
   barrier(control, n);
   const loss = softmaxAndLoss(count);
   hiddenGradient(count);
   updateOutputLayer(count, learningRate);
-  updateW1();
+  updateW1(count, learningRate);
   updateB1(count, learningRate);
-  barrier(control, n); // the next step may rewrite the buckets and Z2 only when both are done
+  barrier(control, n); // the next step may rewrite Z2 only when both are done
   return loss;
 }
 
@@ -121,42 +132,34 @@ export function trainStep(start: i32, count: i32, learningRate: f32): f64 {
   return stepShare(start, count, learningRate, 1);
 }
 
-/**
- * Files the minibatch's non-zeros under their pixels, in this thread's set of buckets: pixel p's
- * pairs (example row offset j·H·4, rate·x_jp with rate = −η) sit at p·MB … p·MB + count[p]. The W1 update then holds one
- * pixel's weights in registers while it adds in every example that uses that pixel. Each thread
- * files the whole minibatch itself: reading buckets another core has just written costs more.
- */
-function fileByPixel(count: i32, rate: f32): void {
-  const counts = pixelCount + <usize>(T * N0 * 4), base = T * N0 * MB;
-  memory.fill(counts, 0, <usize>N0 << 2);
-  for (let j = 0; j < count; j++) {
-    const end = load<i32>(f32At(epochOffsets, first + j + 1)), row = j * H * 4;
-    for (let q = load<i32>(f32At(epochOffsets, first + j)); q < end; q++) {
-      const p = <i32>load<u16>(epochPixel + (<usize>q << 1));
-      const slot = f32At(counts, p), n = load<i32>(slot);
-      store<i32>(slot, n + 1);
-      const at = base + p * MB + n;
-      store<i32>(f32At(pairRow, at), row);
-      store<f32>(f32At(pairValue, at), rate * load<f32>(f32At(epochValue, q)));
+/** A1[j, u0:u1] = max(0, b1 + Σ over example j's non-zero pixels p of x_p·W1t[p, u0:u1]), for every j. */
+function hiddenForward(count: i32): void {
+  for (let k = k0; k < k1; k++) {
+    const end = partStart(k + 1), row = partRow(k);
+    for (let j = 0; j < count; j++) {
+      const from = load<i32>(f32At(epochOffsets, first + j)), to = load<i32>(f32At(epochOffsets, first + j + 1));
+      const a1 = f32At(A1, j * H);
+      let u = partStart(k);
+      for (; u + 32 <= end; u += 32) hiddenForward32(from, to, a1, u, w1Column(k, u), row);
+      for (; u < end; u += 4) hiddenForward4(from, to, a1, u, w1Column(k, u), row);
     }
   }
 }
 
-/** A1[j, u0:u1] = max(0, b1 + Σ over example j's non-zero pixels p of x_p·W1t[p, u0:u1]), for every j. */
-function hiddenForward(count: i32): void {
-  for (let j = 0; j < count; j++) {
-    const start = load<i32>(f32At(epochOffsets, first + j)), end = load<i32>(f32At(epochOffsets, first + j + 1));
-    const a1 = f32At(A1, j * H);
-    let u = u0;
-    for (; u + 32 <= u1; u += 32) hiddenForward32(start, end, a1, u);
-    for (; u < u1; u += 4) hiddenForward4(start, end, a1, u);
-  }
+/** The address of unit u's weight for pixel 0 in W1t's part k; pixel p's is p·partRow(k) bytes on. */
+@inline function w1Column(k: i32, u: i32): usize {
+  const start = partStart(k);
+  return f32At(W1t, N0 * start + u - start);
+}
+
+/** The bytes of one pixel's row in W1t's part k. */
+@inline function partRow(k: i32): usize {
+  return <usize>(partStart(k + 1) - partStart(k)) << 2;
 }
 
 /** 32 units of one example: their sums stay in eight registers while the pixels go by. */
-function hiddenForward32(start: i32, end: i32, a1: usize, u: i32): void {
-  const row = <usize>H << 2, zero = f32x4.splat(0), bias = f32At(b1, u), column = f32At(W1t, u);
+function hiddenForward32(start: i32, end: i32, a1: usize, u: i32, column: usize, row: usize): void {
+  const zero = f32x4.splat(0), bias = f32At(b1, u);
   let s0 = v128.load(bias), s1 = v128.load(bias, 16), s2 = v128.load(bias, 32), s3 = v128.load(bias, 48);
   let s4 = v128.load(bias, 64), s5 = v128.load(bias, 80), s6 = v128.load(bias, 96), s7 = v128.load(bias, 112);
   // walking pointers, with the buffers' addresses in locals: fewer instructions per pixel
@@ -181,8 +184,7 @@ function hiddenForward32(start: i32, end: i32, a1: usize, u: i32): void {
   v128.store(out, f32x4.pmax(s6, zero), 96); v128.store(out, f32x4.pmax(s7, zero), 112);
 }
 
-function hiddenForward4(start: i32, end: i32, a1: usize, u: i32): void {
-  const row = <usize>H << 2, column = f32At(W1t, u);
+function hiddenForward4(start: i32, end: i32, a1: usize, u: i32, column: usize, row: usize): void {
   let s0 = v128.load(f32At(b1, u));
   for (let q = start; q < end; q++) {
     const w = column + <usize>load<u16>(epochPixel + (<usize>q << 1)) * row;
@@ -355,52 +357,48 @@ function updateB1(count: i32, learningRate: f32): void {
 }
 
 /**
- * W1t[p, u0:u1] −= η·Σ_j x_jp·dZ1[j, u0:u1] for every pixel p the minibatch uses, i.e. dW1 = dZ1·Xᵀ
- * applied at once: a pixel's 32 weights stay in eight registers while the examples in its bucket
- * are added in (their values already multiplied by −η when filed).
+ * W1t[p, u0:u1] −= η·x_jp·dZ1[j, u0:u1] for every example j and each of its non-zero pixels p:
+ * the update W1 −= η·dZ1·Xᵀ, one example at a time (dZ1 is complete by now, so the order does not
+ * change the sum). −η·dZ1[j, 32 units] stays in eight registers while example j's rows go by.
  */
-function updateW1(): void {
-  let u = u0;
-  for (; u + 32 <= u1; u += 32) updateW1Strip32(u);
-  for (; u < u1; u += 4) updateW1Strip4(u);
-}
-
-function updateW1Strip32(u: i32): void {
-  const columns = dZ1 + (<usize>u << 2);
-  for (let p = 0; p < N0; p++) {
-    const start = (T * N0 + p) * MB, end = start + load<i32>(f32At(pixelCount, T * N0 + p));
-    if (start == end) continue;
-    const w = f32At(W1t, p * H + u);
-    let w0 = v128.load(w), w1 = v128.load(w, 16), w2 = v128.load(w, 32), w3 = v128.load(w, 48);
-    let w4 = v128.load(w, 64), w5 = v128.load(w, 80), w6 = v128.load(w, 96), w7 = v128.load(w, 112);
-    const last = f32At(pairValue, end);
-    for (let value = f32At(pairValue, start), row = f32At(pairRow, start); value < last; value += 4, row += 4) {
-      const x = v128.load32_splat(value);
-      const d = columns + <usize>load<i32>(row);
-      w0 = madd(x, v128.load(d), w0);
-      w1 = madd(x, v128.load(d, 16), w1);
-      w2 = madd(x, v128.load(d, 32), w2);
-      w3 = madd(x, v128.load(d, 48), w3);
-      w4 = madd(x, v128.load(d, 64), w4);
-      w5 = madd(x, v128.load(d, 80), w5);
-      w6 = madd(x, v128.load(d, 96), w6);
-      w7 = madd(x, v128.load(d, 112), w7);
+function updateW1(count: i32, learningRate: f32): void {
+  const rate = f32x4.splat(-learningRate);
+  for (let k = k0; k < k1; k++) {
+    const end = partStart(k + 1), row = partRow(k);
+    for (let j = 0; j < count; j++) {
+      const from = load<i32>(f32At(epochOffsets, first + j)), to = load<i32>(f32At(epochOffsets, first + j + 1));
+      const dz = f32At(dZ1, j * H);
+      let u = partStart(k);
+      for (; u + 32 <= end; u += 32) updateW1Example32(from, to, f32At(dz, u), w1Column(k, u), row, rate);
+      for (; u < end; u += 4) updateW1Example4(from, to, f32At(dz, u), w1Column(k, u), row, rate);
     }
-    v128.store(w, w0); v128.store(w, w1, 16); v128.store(w, w2, 32); v128.store(w, w3, 48);
-    v128.store(w, w4, 64); v128.store(w, w5, 80); v128.store(w, w6, 96); v128.store(w, w7, 112);
   }
 }
 
-function updateW1Strip4(u: i32): void {
-  const columns = dZ1 + (<usize>u << 2);
-  for (let p = 0; p < N0; p++) {
-    const start = (T * N0 + p) * MB, end = start + load<i32>(f32At(pixelCount, T * N0 + p));
-    const w = f32At(W1t, p * H + u);
-    let w0 = v128.load(w);
-    for (let q = start; q < end; q++) {
-      const d = columns + <usize>load<i32>(f32At(pairRow, q));
-      w0 = madd(v128.load32_splat(f32At(pairValue, q)), v128.load(d), w0);
-    }
-    v128.store(w, w0);
+function updateW1Example32(start: i32, end: i32, dz: usize, column: usize, row: usize, rate: v128): void {
+  const d0 = f32x4.mul(rate, v128.load(dz)), d1 = f32x4.mul(rate, v128.load(dz, 16));
+  const d2 = f32x4.mul(rate, v128.load(dz, 32)), d3 = f32x4.mul(rate, v128.load(dz, 48));
+  const d4 = f32x4.mul(rate, v128.load(dz, 64)), d5 = f32x4.mul(rate, v128.load(dz, 80));
+  const d6 = f32x4.mul(rate, v128.load(dz, 96)), d7 = f32x4.mul(rate, v128.load(dz, 112));
+  const last = f32At(epochValue, end);
+  for (let value = f32At(epochValue, start), pixel = epochPixel + (<usize>start << 1); value < last; value += 4, pixel += 2) {
+    const x = v128.load32_splat(value);
+    const w = column + <usize>load<u16>(pixel) * row;
+    v128.store(w, madd(x, d0, v128.load(w)));
+    v128.store(w, madd(x, d1, v128.load(w, 16)), 16);
+    v128.store(w, madd(x, d2, v128.load(w, 32)), 32);
+    v128.store(w, madd(x, d3, v128.load(w, 48)), 48);
+    v128.store(w, madd(x, d4, v128.load(w, 64)), 64);
+    v128.store(w, madd(x, d5, v128.load(w, 80)), 80);
+    v128.store(w, madd(x, d6, v128.load(w, 96)), 96);
+    v128.store(w, madd(x, d7, v128.load(w, 112)), 112);
+  }
+}
+
+function updateW1Example4(start: i32, end: i32, dz: usize, column: usize, row: usize, rate: v128): void {
+  const d0 = f32x4.mul(rate, v128.load(dz));
+  for (let q = start; q < end; q++) {
+    const w = column + <usize>load<u16>(epochPixel + (<usize>q << 1)) * row;
+    v128.store(w, madd(v128.load32_splat(f32At(epochValue, q)), d0, v128.load(w)));
   }
 }

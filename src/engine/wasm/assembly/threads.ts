@@ -7,7 +7,7 @@ import { ptrControl, stepShare } from "./step";
 
 export {
   setup, arrange, lastCorrect,
-  ptrW1t, ptrB1, ptrW2, ptrB2, ptrOrder, ptrLabels, ptrOffsets, ptrNzPixel, ptrNzValue,
+  partStart, ptrW1t, ptrB1, ptrW2, ptrB2, ptrOrder, ptrLabels, ptrOffsets, ptrNzPixel, ptrNzValue,
 } from "./step";
 
 function joined(): bool {
