@@ -47,4 +47,10 @@ describe('the thread tuner', () => {
     }, tuner);
     expect(share(modes.slice(64), 2)).toBeGreaterThan(0.9);
   });
+
+  it('is not kept off two threads for long by one step a descheduled thread made 100 times slower', () => {
+    const modes = run(640, (t, step) => (t === 2 ? 0.6e-6 : 1e-6) * (step === 100 ? 100 : 1));
+    expect(modes[100]).toBe(2);
+    expect(share(modes.slice(101, 140), 2)).toBeGreaterThan(0.85); // all but a try of one thread
+  });
 });

@@ -3,11 +3,13 @@
 // browser, or other programs) a thread is often descheduled in mid-step and the other waits for it,
 // so two threads can take longer than one. The tuner keeps the time per example of each mode and
 // runs the faster one, trying the other one for a few steps now and then, as conditions change.
+// It goes by the median of each mode's latest times: one step that a descheduled thread made a
+// hundred times longer must not keep the faster mode out of use for hundreds of steps.
 
 /** Steps between two tries of the mode not in use, and the length of a try. */
 const EVERY = 64, TRY = 4;
-/** The weight of the newest step in each mode's average time (an exponential moving average). */
-const WEIGHT = 0.25;
+/** How many of each mode's latest times per example the tuner keeps. */
+const KEEP = 5;
 
 export interface ThreadTuner {
   /** How many threads the next step should run on. */
@@ -17,15 +19,16 @@ export interface ThreadTuner {
 }
 
 export function threadTuner(): ThreadTuner {
-  const perExample = { 1: NaN, 2: NaN }; // seconds per example, NaN until measured
+  const recent: Record<1 | 2, number[]> = { 1: [], 2: [] }; // seconds per example, newest last
+  const perExample = (threads: 1 | 2) => median(recent[threads]); // NaN until measured
   let steps = 0;
   let trying = 0; // steps left in the current try of the other mode
   let last: 1 | 2 | null = null;
 
-  const faster = (): 1 | 2 => (Number.isNaN(perExample[2]) || perExample[2] <= perExample[1] ? 2 : 1);
+  const faster = (): 1 | 2 => (Number.isNaN(perExample(2)) || perExample(2) <= perExample(1) ? 2 : 1);
   return {
     choose() {
-      if (Number.isNaN(perExample[1]) && !Number.isNaN(perExample[2])) return 1; // measure both before choosing
+      if (Number.isNaN(perExample(1)) && !Number.isNaN(perExample(2))) return 1; // measure both before choosing
       if (trying === 0 && ++steps % EVERY === 0) trying = TRY;
       if (trying > 0) {
         trying--;
@@ -38,8 +41,15 @@ export function threadTuner(): ThreadTuner {
       const switched = last !== null && last !== threads;
       last = threads;
       if (switched || examples === 0) return;
-      const time = seconds / examples, old = perExample[threads];
-      perExample[threads] = Number.isNaN(old) ? time : old + WEIGHT * (time - old);
+      const times = recent[threads];
+      times.push(seconds / examples);
+      if (times.length > KEEP) times.shift();
     },
   };
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b), middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
