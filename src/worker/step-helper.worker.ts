@@ -1,5 +1,5 @@
-// The helper thread of the two-thread training step (see ./step-threads.ts): runs its share of every
-// minibatch until the training run ends, then closes.
+// The helper thread of the two-thread training step (see ./step-threads.ts): for each training run
+// it is sent, runs its share of every minibatch until the run ends, then waits for the next run.
 /// <reference lib="webworker" />
 import { runHelper } from '../engine/wasm/step-helper.ts';
 
@@ -14,5 +14,4 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (event: MessageEvent<HelperStart>) => {
   const { module, memory, setupArgs } = event.data;
   runHelper(module, memory, setupArgs);
-  scope.close();
 };

@@ -15,38 +15,36 @@ async function compile(url: string): Promise<WebAssembly.Module> {
 }
 
 /**
- * The two-thread step from the module at `wasmUrl` (kernels-threads.wasm), with each run's helper
+ * The two-thread step from the module at `wasmUrl` (kernels-threads.wasm), with its helper thread
  * started by `startHelper` (a worker running ./step-helper.worker.ts); null where this page cannot
  * share memory between threads or has a single core.
  *
- * A run's helper is started one run ahead, while this thread is idle: a worker started from a
- * worker loads only when its parent returns to its event loop, which a training run does only
- * every 50 ms, so a helper started with its run would miss the run's first steps (or a whole run
- * that never yields). A started helper takes its shared memory by message as soon as it arrives.
+ * One helper serves every run, started now, while this thread is idle: a worker started from a
+ * worker loads only when its parent returns to its event loop, which a training run does only now
+ * and then, and starting one (a thread, a JavaScript engine) takes both cores for milliseconds,
+ * which would stall the run's first steps. The helper takes each run's shared memory by message.
  */
 export async function stepThreads(wasmUrl: string, startHelper: () => Worker): Promise<StepThreads | null> {
   if (!globalThis.crossOriginIsolated || navigator.hardwareConcurrency < 2) return null;
   try {
     const module = await compile(wasmUrl);
-    let spare = started(startHelper);
+    let helper = started();
+    function started(): Worker {
+      const worker = startHelper();
+      worker.onerror = (event) => {
+        event.preventDefault(); // this run goes on alone, as it does until a helper joins; the next gets a new helper
+        console.warn(`the training helper thread failed (training goes on without it): ${event.message}`);
+        helper = started();
+      };
+      return worker;
+    }
     return {
       module,
       startHelper(module, memory, setupArgs) {
-        spare.postMessage({ module, memory, setupArgs } satisfies HelperStart);
-        spare = started(startHelper);
+        helper.postMessage({ module, memory, setupArgs } satisfies HelperStart);
       },
     };
   } catch {
     return null; // this browser's WebAssembly has no threads or no SIMD: one thread
   }
-}
-
-/** A helper worker waiting for its run; if it fails, the leader goes on alone, as it does until a helper joins. */
-function started(startHelper: () => Worker): Worker {
-  const helper = startHelper();
-  helper.onerror = (event) => {
-    event.preventDefault();
-    console.warn(`the training helper thread failed (training goes on without it): ${event.message}`);
-  };
-  return helper;
 }

@@ -34,7 +34,7 @@ interface StepExports {
 export interface StepThreads {
   /** kernels-threads.wasm: imports its memory, shared, as env.memory. */
   module: WebAssembly.Module;
-  /** Starts a thread that calls runHelper(module, memory, setupArgs) from ./step-helper.ts. */
+  /** Has a thread (new, or one kept from earlier runs) call runHelper(module, memory, setupArgs) from ./step-helper.ts. */
   startHelper(module: WebAssembly.Module, memory: WebAssembly.Memory, setupArgs: number[]): void;
   /**
    * Run every step on both threads once the helper has joined. Without it, steps run on the
