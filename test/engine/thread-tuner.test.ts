@@ -14,20 +14,21 @@ function run(steps: number, cost: (threads: 1 | 2, step: number) => number, tune
   return chosen;
 }
 
-const share = (modes: (1 | 2)[], threads: 1 | 2) => modes.filter((m) => m === threads).length / modes.length;
+const count = (modes: (1 | 2)[], threads: 1 | 2) => modes.filter((m) => m === threads).length;
+const share = (modes: (1 | 2)[], threads: 1 | 2) => count(modes, threads) / modes.length;
 
 describe('the thread tuner', () => {
   it('runs most steps on two threads when two are faster, after measuring both', () => {
     const modes = run(640, (t) => (t === 2 ? 0.6e-6 : 1e-6));
     expect(modes.slice(0, 3)).toContain(1); // one thread is measured early on
     expect(share(modes.slice(64), 2)).toBeGreaterThan(0.9);
-    expect(share(modes.slice(64), 1)).toBeGreaterThan(0.03); // and tried again now and then
+    expect(count(modes.slice(64), 1)).toBeGreaterThanOrEqual(8); // and tried again now and then: two tries of 4 steps in 576
   });
 
   it('runs most steps on one thread when the second one makes steps slower (a busy machine)', () => {
     const modes = run(640, (t) => (t === 2 ? 1.5e-6 : 1e-6));
     expect(share(modes.slice(64), 1)).toBeGreaterThan(0.9);
-    expect(share(modes.slice(64), 2)).toBeGreaterThan(0.03);
+    expect(count(modes.slice(64), 2)).toBeGreaterThanOrEqual(8);
   });
 
   it('moves to two threads once the machine becomes quiet', () => {
@@ -52,5 +53,10 @@ describe('the thread tuner', () => {
     const modes = run(640, (t, step) => (t === 2 ? 0.6e-6 : 1e-6) * (step === 100 ? 100 : 1));
     expect(modes[100]).toBe(2);
     expect(share(modes.slice(101, 140), 2)).toBeGreaterThan(0.85); // all but a try of one thread
+  });
+
+  it('soon corrects a misleading start (two threads slow for their first steps, then faster)', () => {
+    const modes = run(640, (t, step) => (t === 2 ? (step < 6 ? 2e-6 : 0.6e-6) : 1e-6));
+    expect(share(modes.slice(48, 128), 2)).toBeGreaterThan(0.85); // all but its tries of one thread
   });
 });

@@ -6,8 +6,12 @@
 // It goes by the median of each mode's latest times: one step that a descheduled thread made a
 // hundred times longer must not keep the faster mode out of use for hundreds of steps.
 
-/** Steps between two tries of the mode not in use, and the length of a try. */
-const EVERY = 64, TRY = 4;
+/**
+ * Steps between two tries of the mode not in use: FIRST at the start of a run, when the first
+ * measurements (cold caches, a helper just joined) mislead most, doubling up to EVERY (about 0.1 s
+ * of steps; a try costs its steps the difference between the modes). TRY: the length of a try.
+ */
+const FIRST = 16, EVERY = 256, TRY = 4;
 /** How many of each mode's latest times per example the tuner keeps. */
 const KEEP = 5;
 
@@ -21,7 +25,7 @@ export interface ThreadTuner {
 export function threadTuner(): ThreadTuner {
   const recent: Record<1 | 2, number[]> = { 1: [], 2: [] }; // seconds per example, newest last
   const perExample = (threads: 1 | 2) => median(recent[threads]); // NaN until measured
-  let steps = 0;
+  let sinceTry = 0, gap = FIRST;
   let trying = 0; // steps left in the current try of the other mode
   let last: 1 | 2 | null = null;
 
@@ -29,7 +33,11 @@ export function threadTuner(): ThreadTuner {
   return {
     choose() {
       if (Number.isNaN(perExample(1)) && !Number.isNaN(perExample(2))) return 1; // measure both before choosing
-      if (trying === 0 && ++steps % EVERY === 0) trying = TRY;
+      if (trying === 0 && ++sinceTry >= gap) {
+        trying = TRY;
+        sinceTry = 0;
+        gap = Math.min(2 * gap, EVERY);
+      }
       if (trying > 0) {
         trying--;
         return faster() === 2 ? 1 : 2;
