@@ -40,11 +40,7 @@ async function epochs(name: string, kernels: Kernels, trainSet: Dataset, testSet
     const net = MLP.create({ sizes: SIZES, activation: 'relu', init: 'he', seed: 1 });
     const started = performance.now();
     // with train()'s own pauses for the event loop, as in the site's training worker
-    const times: number[] = []; let prev = performance.now();
-    const result = await train(net, { train: trainSet }, { epochs: 1, learningRate: 0.1, batchSize: 128, seed: 1 }, (p) => { if (p.kind === 'batch') { const t = performance.now(); times.push(t - prev); prev = t; } });
-    const sorted = [...times].sort((a, b) => a - b), med = sorted[sorted.length >> 1];
-    const excess = times.reduce((s, t) => s + Math.max(0, t - 1.5 * med), 0);
-    console.log(name, 'median step ms', med.toFixed(3), 'p90', sorted[Math.floor(sorted.length * 0.9)].toFixed(3), 'max', sorted[sorted.length - 1].toFixed(2), 'excess ms', excess.toFixed(1), 'sum', times.reduce((a, b) => a + b, 0).toFixed(1));
+    const result = await train(net, { train: trainSet }, { epochs: 1, learningRate: 0.1, batchSize: 128, seed: 1 });
     seconds.push((performance.now() - started) / 1000);
     threads.push(result.threads);
     accuracy = evaluate(net, testSet).accuracy;

@@ -61,7 +61,6 @@ export async function browserEpochs(wasmRounds = 3, typescriptRounds = 1): Promi
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
     const page = await browser.newPage();
-    page.on('console', (m) => console.log('PAGE', m.text()));
     await page.goto(origin);
     const request: BenchRequest = { trainCount: loadMnist().train.count, wasmRounds, typescriptRounds };
     return await page.evaluate((message) => new Promise<BrowserEpochs>((resolve, reject) => {
