@@ -8,6 +8,7 @@
 import * as reference from './kernels.ts';
 import { instantiateSync, wasmKernels } from './wasm/kernels-wasm.ts';
 import type { StepThreads } from './wasm/fused-step.ts';
+import { preferredBuild, type WasmBuild } from './wasm/features.ts';
 
 type Product = (a: Float32Array, b: Float32Array, c: Float32Array, d0: number, d1: number, d2: number) => void;
 
@@ -60,14 +61,16 @@ function nodeProcess(): NodeProcess | undefined {
 }
 
 /**
- * In Node, the WebAssembly kernels from the compiled file (not installed; see useKernels). null in
- * a browser (no node:fs), without the file, or where WebAssembly SIMD is not supported.
+ * In Node, the WebAssembly kernels from the compiled file of `build` (not installed; see
+ * useKernels). null in a browser (no node:fs), without the file, or where WebAssembly SIMD is not
+ * supported.
  */
-export function loadWasmKernelsInNode(): Kernels | null {
+export function loadWasmKernelsInNode(build: WasmBuild = preferredBuild()): Kernels | null {
   const proc = nodeProcess();
   if (!proc?.getBuiltinModule) return null;
   try {
-    const bytes = proc.getBuiltinModule('node:fs').readFileSync(new URL('./wasm/build/kernels.wasm', import.meta.url));
+    const file = build === 'simd-fma' ? new URL('./wasm/build/kernels-fma.wasm', import.meta.url) : new URL('./wasm/build/kernels.wasm', import.meta.url);
+    const bytes = proc.getBuiltinModule('node:fs').readFileSync(file);
     return wasmKernels(instantiateSync(bytes));
   } catch {
     return null; // no compiled file (run `npm run wasm`) or no SIMD: the reference loops

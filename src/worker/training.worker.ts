@@ -3,7 +3,9 @@
 /// <reference lib="webworker" />
 import { loadMnist, type Mnist } from '../data/mnist-browser.ts';
 import { kernels, useKernels } from '../engine/backend.ts';
-import threadsUrl from '../engine/wasm/build/kernels-threads.wasm?url';
+import plainThreadsUrl from '../engine/wasm/build/kernels-threads.wasm?url';
+import fmaThreadsUrl from '../engine/wasm/build/kernels-threads-fma.wasm?url';
+import { preferredBuild } from '../engine/wasm/features.ts';
 import { loadWasmBackend } from '../engine/wasm/load-browser.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { TrainingSession, validationSize } from './session.ts';
@@ -18,6 +20,7 @@ let session: TrainingSession | null = null;
 // a second thread for the training step when the page is cross-origin isolated.
 const backend = loadWasmBackend().then(async (name) => {
   const helper = () => new Worker(new URL('./step-helper.worker.ts', import.meta.url), { type: 'module', name: 'training helper' });
+  const threadsUrl = preferredBuild() === 'simd-fma' ? fmaThreadsUrl : plainThreadsUrl;
   const threads = name === 'wasm-simd' ? await stepThreads(threadsUrl, helper) : null;
   if (threads) useKernels({ ...kernels(), stepThreads: threads });
 });

@@ -8,6 +8,7 @@ import { MLP, evaluate, train, type Dataset } from '../../src/engine/index.ts';
 import { typescriptKernels, useKernels, type Kernels } from '../../src/engine/backend.ts';
 import { wasmKernels, type WasmExports } from '../../src/engine/wasm/kernels-wasm.ts';
 import { stepThreads } from '../../src/worker/step-threads.ts';
+import { preferredBuild } from '../../src/engine/wasm/features.ts';
 import { imagesToMatrix } from '../../src/data/idx.ts';
 
 const SIZES = [784, 128, 10];
@@ -26,8 +27,9 @@ async function dataset(split: 'train' | 'test', count: number): Promise<Dataset>
   return { X: imagesToMatrix(pixels, { start: 0, count }), labels };
 }
 
-async function wasmBackend(): Promise<Kernels> {
-  const { module, instance } = await WebAssembly.instantiateStreaming(fetch(BASE + 'kernels.wasm'), {});
+/** The kernels from the compiled file (kernels.wasm, kernels-fma.wasm, …: see src/engine/wasm/build.ts). */
+async function wasmBackend(file: string): Promise<Kernels> {
+  const { module, instance } = await WebAssembly.instantiateStreaming(fetch(BASE + file), {});
   return wasmKernels({ module, exports: instance.exports as unknown as WasmExports });
 }
 
@@ -52,13 +54,17 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (event: MessageEvent<BenchRequest>) => {
   const { trainCount, wasmRounds, typescriptRounds } = event.data;
   const [trainSet, testSet] = await Promise.all([dataset('train', trainCount), dataset('test', 10_000)]);
-  const wasm = await wasmBackend();
-  const threads = await stepThreads(BASE + 'kernels-threads.wasm', () => new Worker(BASE + 'helper.js'));
+  // the build the site runs here (with the fused multiply-add where relaxed SIMD validates), and plain SIMD
+  const fma = preferredBuild() === 'simd-fma', suffix = fma ? '-fma' : '';
+  const wasm = await wasmBackend(`kernels${suffix}.wasm`), plain = await wasmBackend('kernels.wasm');
+  const threads = await stepThreads(BASE + `kernels-threads${suffix}.wasm`, () => new Worker(BASE + 'helper.js'));
   if (!threads) throw new Error('the bench page is not cross-origin isolated: no second thread');
+  const simd = fma ? 'WebAssembly SIMD with FMA' : 'WebAssembly SIMD';
   const results = [
-    await epochs('WebAssembly SIMD, 1 thread', wasm, trainSet, testSet, wasmRounds),
-    await epochs('WebAssembly SIMD, 2 threads, tuned', { ...wasm, stepThreads: threads }, trainSet, testSet, wasmRounds),
-    await epochs('WebAssembly SIMD, 2 threads always', { ...wasm, stepThreads: { ...threads, always: true } }, trainSet, testSet, wasmRounds),
+    await epochs(`${simd}, 1 thread`, wasm, trainSet, testSet, wasmRounds),
+    await epochs(`${simd}, 2 threads, tuned`, { ...wasm, stepThreads: threads }, trainSet, testSet, wasmRounds),
+    await epochs(`${simd}, 2 threads always`, { ...wasm, stepThreads: { ...threads, always: true } }, trainSet, testSet, wasmRounds),
+    ...(fma ? [await epochs('WebAssembly SIMD without FMA, 1 thread', plain, trainSet, testSet, wasmRounds)] : []),
     await epochs('TypeScript kernels', typescriptKernels, trainSet, testSet, typescriptRounds),
   ];
   scope.postMessage({ userAgent: navigator.userAgent, results });

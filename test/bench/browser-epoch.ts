@@ -36,8 +36,7 @@ async function files(): Promise<Record<string, { body: Buffer; contentType: stri
     '': { body: Buffer.from('<!doctype html><title>epoch benchmark</title>'), contentType: 'text/html' },
     'bench.js': script(await bundle('./browser-epoch-worker.ts')),
     'helper.js': script(await bundle('../../src/worker/step-helper.worker.ts')),
-    'kernels.wasm': wasm('kernels.wasm'),
-    'kernels-threads.wasm': wasm('kernels-threads.wasm'),
+    ...Object.fromEntries(['kernels.wasm', 'kernels-fma.wasm', 'kernels-threads.wasm', 'kernels-threads-fma.wasm'].map((name) => [name, wasm(name)])),
     'train-pixels': bytes(mnist.train.pixels), 'train-labels': bytes(mnist.train.labels),
     'test-pixels': bytes(mnist.test.pixels), 'test-labels': bytes(mnist.test.labels),
   };

@@ -11,11 +11,14 @@
 // Each round trains the epoch with the TypeScript reference kernels (kernels.ts) and with the
 // WebAssembly SIMD backend (wasm/, one fused call per minibatch) on one thread, on two threads as
 // the site runs it (a tuner measures whether the second thread pays, wasm/thread-tuner.ts), and on
-// two threads for every step, so all are measured in the same run. Then the same epochs in Chromium
-// (browser-epoch.ts; BENCH_BROWSER=0 skips it). CPU time counts every thread of the process.
+// two threads for every step, so all are measured in the same run; the WebAssembly build is the one
+// the site would pick (with the fused multiply-add where relaxed SIMD validates, wasm/features.ts),
+// and the plain SIMD build runs once more on one thread for comparison. Then the same epochs in
+// Chromium (browser-epoch.ts; BENCH_BROWSER=0 skips it). CPU time counts every thread of the process.
 import { MLP, evaluate, train } from '../../src/engine/index.ts';
 import { loadWasmKernelsInNode, typescriptKernels, useKernels, type Kernels } from '../../src/engine/backend.ts';
 import { nodeStepThreads } from '../../src/engine/wasm/node-threads.ts';
+import { preferredBuild } from '../../src/engine/wasm/features.ts';
 import { browserEpochs } from './browser-epoch.ts';
 import { loadMnist, mnistSubset } from '../../src/data/mnist-node.ts';
 import { plainStep, type PlainNet } from './baseline.ts';
@@ -103,10 +106,13 @@ async function round(): Promise<{ engine: Time; baseline: Time; accuracy: number
 }
 
 const best = (a: Time, b: Time): Time => ({ wall: Math.min(a.wall, b.wall), cpu: Math.min(a.cpu, b.cpu) });
+const fma = preferredBuild() === 'simd-fma', simd = fma ? 'WebAssembly SIMD with FMA' : 'WebAssembly SIMD';
+const plain = loadWasmKernelsInNode('simd');
 const modes = [
-  { name: 'WebAssembly SIMD, 1 thread', kernels: wasm },
-  { name: 'WebAssembly SIMD, 2 threads, tuned', kernels: { ...wasm, stepThreads: nodeStepThreads() } },
-  { name: 'WebAssembly SIMD, 2 threads always', kernels: { ...wasm, stepThreads: { ...nodeStepThreads(), always: true } } },
+  { name: `${simd}, 1 thread`, kernels: wasm },
+  { name: `${simd}, 2 threads, tuned`, kernels: { ...wasm, stepThreads: nodeStepThreads() } },
+  { name: `${simd}, 2 threads always`, kernels: { ...wasm, stepThreads: { ...nodeStepThreads(), always: true } } },
+  ...(fma && plain ? [{ name: 'WebAssembly SIMD without FMA, 1 thread', kernels: plain }] : []),
 ].map((mode) => ({ ...mode, best: { wall: Infinity, cpu: Infinity } as Time, rounds: [] as number[], threads: [] as number[], accuracy: 0 }));
 let engine: Time = { wall: Infinity, cpu: Infinity };
 let baseline: Time = { wall: Infinity, cpu: Infinity };

@@ -6,6 +6,7 @@ import { MLP, createRng, train } from '../../src/engine/index.ts';
 import { loadWasmKernelsInNode, typescriptKernels, useKernels, kernels } from '../../src/engine/backend.ts';
 import { fusedStep } from '../../src/engine/wasm/fused-step.ts';
 import { nodeStepThreads } from '../../src/engine/wasm/node-threads.ts';
+import type { WasmBuild } from '../../src/engine/wasm/features.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
 import { relativeDifference } from './relative-difference.ts';
 
@@ -27,14 +28,14 @@ const data = mnistSubset('train', 0, 400);
  * single-thread build, the two-thread build on both threads, or its leader alone (no helper starts,
  * so one thread does both parts of W1t).
  */
-async function trainFused(h: number, threads: 'single' | 'both' | 'leader'): Promise<{ net: MLP; losses: number[]; stepsOn: { 1: number; 2: number } }> {
+async function trainFused(h: number, threads: 'single' | 'both' | 'leader', build: WasmBuild = 'simd'): Promise<{ net: MLP; losses: number[]; stepsOn: { 1: number; 2: number } }> {
   const net = MLP.create({ sizes: [784, h, 10], activation: 'relu', init: 'he', seed: 3 });
   const stepThreads = {
     single: undefined,
-    both: { ...nodeStepThreads(), always: true },
-    leader: { module: nodeStepThreads().module, startHelper() {}, always: true },
+    both: { ...nodeStepThreads(build), always: true },
+    leader: { module: nodeStepThreads(build).module, startHelper() {}, always: true },
   }[threads];
-  const fused = fusedStep(wasm!.module!, net, data.X, data.labels, 0.1, 37, stepThreads)!;
+  const fused = fusedStep(loadWasmKernelsInNode(build)!.module!, net, data.X, data.labels, 0.1, 37, stepThreads)!;
   if (threads === 'both') await until(() => fused.threads() === 2, 'the helper thread to join');
   const rng = createRng(9), order = Uint32Array.from({ length: data.X.cols }, (_, i) => i);
   const losses: number[] = [];
@@ -49,10 +50,10 @@ async function trainFused(h: number, threads: 'single' | 'both' | 'leader'): Pro
 }
 
 describe.skipIf(!wasm)('the fused step on two threads', () => {
-  for (const h of [128, 53]) {
-    it(`gives the single-thread step's parameters and losses with h = ${h}`, async () => {
-      const one = await trainFused(h, 'single');
-      const two = await trainFused(h, 'both');
+  for (const [h, build] of [[128, 'simd'], [53, 'simd'], [53, 'simd-fma']] as const) {
+    it(`gives the single-thread step's parameters and losses with h = ${h} (${build} build)`, async () => {
+      const one = await trainFused(h, 'single', build);
+      const two = await trainFused(h, 'both', build);
       expect(two.stepsOn).toEqual({ 1: 0, 2: Math.ceil(data.X.cols / 37) }); // every step really ran on both threads
       // float32 sums in another order (Z2 in two parts) differ in the last bits; a ReLU unit near 0
       // can then switch, so allow what the engine allows between its two backends

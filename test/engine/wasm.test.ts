@@ -68,12 +68,12 @@ describe('WebAssembly SIMD kernels', () => {
   });
 });
 
-/** The same network, data and options trained once with each backend. */
-async function trainBoth(create: () => MLP, data: Parameters<typeof train>[1], options: Parameters<typeof train>[2]) {
+/** The same network, data and options trained once with each backend (`fastKernels`: a build of the WebAssembly kernels). */
+async function trainBoth(create: () => MLP, data: Parameters<typeof train>[1], options: Parameters<typeof train>[2], fastKernels = wasm!) {
   useKernels(typescriptKernels);
   const slow = create();
   const slowResult = await train(slow, data, options);
-  useKernels(wasm!);
+  useKernels(fastKernels);
   const fast = create();
   const fastResult = await train(fast, data, options);
   return { slow, slowResult, fast, fastResult };
@@ -94,35 +94,38 @@ describe('training with either backend', () => {
     expect(Math.abs(fromWasm - fromTypescript)).toBeLessThan(0.005);
   });
 
-  it('the fused minibatch step (one WebAssembly call per batch) ends with the same parameters as the engine\'s own steps, for odd sizes', async () => {
-    // h = 53 is not a multiple of 4 (padded to 56 inside: blocks of 32, 16 and 4 units), 300 images in
-    // batches of 37 leave a short last batch.
-    const data = { train: mnistSubset('train', 0, 300) };
-    const options = { epochs: 2, learningRate: 0.1, batchSize: 37, seed: 7 };
-    const create = () => MLP.create({ sizes: [784, 53, 10], activation: 'relu', init: 'he', seed: 7 });
-    const { slow, slowResult, fast, fastResult } = await trainBoth(create, data, options);
-    for (let l = 0; l < 2; l++) {
-      expect(relativeDifference(fast.W[l].data, slow.W[l].data), `W${l + 1}`).toBeLessThan(1e-4);
-      expect(relativeDifference(fast.b[l].data, slow.b[l].data), `b${l + 1}`).toBeLessThan(1e-4);
-    }
-    expect(fastResult.history[1].trainLoss).toBeCloseTo(slowResult.history[1].trainLoss, 5);
-    expect(fastResult.history[1].trainAccuracy).toBe(slowResult.history[1].trainAccuracy);
-  });
+  // each build of the fused step: plain SIMD, and with the fused multiply-add (relaxed SIMD)
+  for (const build of ['simd', 'simd-fma'] as const) {
+    it(`the fused minibatch step (one WebAssembly call per batch) ends with the same parameters as the engine's own steps, for odd sizes (${build} build)`, async () => {
+      // h = 53 is not a multiple of 4 (padded to 56 inside: blocks of 32, 16 and 4 units), 300 images in
+      // batches of 37 leave a short last batch.
+      const data = { train: mnistSubset('train', 0, 300) };
+      const options = { epochs: 2, learningRate: 0.1, batchSize: 37, seed: 7 };
+      const create = () => MLP.create({ sizes: [784, 53, 10], activation: 'relu', init: 'he', seed: 7 });
+      const { slow, slowResult, fast, fastResult } = await trainBoth(create, data, options, loadWasmKernelsInNode(build)!);
+      for (let l = 0; l < 2; l++) {
+        expect(relativeDifference(fast.W[l].data, slow.W[l].data), `W${l + 1}`).toBeLessThan(1e-4);
+        expect(relativeDifference(fast.b[l].data, slow.b[l].data), `b${l + 1}`).toBeLessThan(1e-4);
+      }
+      expect(fastResult.history[1].trainLoss).toBeCloseTo(slowResult.history[1].trainLoss, 5);
+      expect(fastResult.history[1].trainAccuracy).toBe(slowResult.history[1].trainAccuracy);
+    });
 
-  it('matches the engine when the logits lie hundreds apart (most exponentials of the softmax underflow to 0)', async () => {
-    // W2 times 200: most exponents z − max lie far below −87, where e^x underflows float32
-    const data = { train: mnistSubset('train', 0, 120) };
-    const options = { epochs: 1, learningRate: 0.01, batchSize: 120, seed: 5 }; // one step: later ones would diverge
-    const create = () => {
-      const net = MLP.create({ sizes: [784, 24, 10], activation: 'relu', init: 'he', seed: 5 });
-      net.W[1].data.forEach((w, i, W2) => (W2[i] = w * 200));
-      return net;
-    };
-    const { slow, slowResult, fast, fastResult } = await trainBoth(create, data, options);
-    expect(slowResult.history[0].trainLoss).toBeGreaterThan(20); // the logits really are far apart
-    expect(fastResult.history[0].trainLoss).toBeCloseTo(slowResult.history[0].trainLoss, 3);
-    for (let l = 0; l < 2; l++) expect(relativeDifference(fast.W[l].data, slow.W[l].data), `W${l + 1}`).toBeLessThan(1e-4);
-  });
+    it(`matches the engine when the logits lie hundreds apart (most exponentials of the softmax underflow to 0) (${build} build)`, async () => {
+      // W2 times 200: most exponents z − max lie far below −87, where e^x underflows float32
+      const data = { train: mnistSubset('train', 0, 120) };
+      const options = { epochs: 1, learningRate: 0.01, batchSize: 120, seed: 5 }; // one step: later ones would diverge
+      const create = () => {
+        const net = MLP.create({ sizes: [784, 24, 10], activation: 'relu', init: 'he', seed: 5 });
+        net.W[1].data.forEach((w, i, W2) => (W2[i] = w * 200));
+        return net;
+      };
+      const { slow, slowResult, fast, fastResult } = await trainBoth(create, data, options, loadWasmKernelsInNode(build)!);
+      expect(slowResult.history[0].trainLoss).toBeGreaterThan(20); // the logits really are far apart
+      expect(fastResult.history[0].trainLoss).toBeCloseTo(slowResult.history[0].trainLoss, 3);
+      for (let l = 0; l < 2; l++) expect(relativeDifference(fast.W[l].data, slow.W[l].data), `W${l + 1}`).toBeLessThan(1e-4);
+    });
+  }
 
   it('rebuilds its copy of the training images when X was changed in place between runs', async () => {
     useKernels(wasm!);

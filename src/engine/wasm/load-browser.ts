@@ -1,13 +1,17 @@
-// Loading the WebAssembly SIMD kernels in a browser page or worker. Vite serves the compiled file
-// (built by `npm run wasm`) at a hashed URL. instantiateStreaming compiles while downloading but
+// Loading the WebAssembly SIMD kernels in a browser page or worker. Vite serves the compiled files
+// (built by `npm run wasm`) at hashed URLs; the one with the fused multiply-add loads where this
+// browser has relaxed SIMD (./features.ts). instantiateStreaming compiles while downloading but
 // needs the server to say application/wasm; otherwise we fall back to fetching the bytes.
-import wasmUrl from './build/kernels.wasm?url';
+import plainUrl from './build/kernels.wasm?url';
+import fmaUrl from './build/kernels-fma.wasm?url';
 import { kernels, typescriptKernels, useKernels, type Kernels } from '../backend.ts';
 import { wasmKernels, type Compiled, type WasmExports } from './kernels-wasm.ts';
+import { preferredBuild } from './features.ts';
 
 let loading: Promise<Kernels | null> | null = null;
 
 async function instantiate(): Promise<Compiled> {
+  const wasmUrl = preferredBuild() === 'simd-fma' ? fmaUrl : plainUrl;
   let source: WebAssembly.WebAssemblyInstantiatedSource;
   try {
     source = await WebAssembly.instantiateStreaming(fetch(wasmUrl), {});

@@ -3,10 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { StepThreads } from './fused-step.ts';
+import { preferredBuild, type WasmBuild } from './features.ts';
 
-/** The two-thread build with Node worker threads for its helper. */
-export function nodeStepThreads(): StepThreads {
-  const module = new WebAssembly.Module(readFileSync(new URL('./build/kernels-threads.wasm', import.meta.url)));
+/** The two-thread module of `build` with Node worker threads for its helper. */
+export function nodeStepThreads(build: WasmBuild = preferredBuild()): StepThreads {
+  const file = build === 'simd-fma' ? './build/kernels-threads-fma.wasm' : './build/kernels-threads.wasm';
+  const module = new WebAssembly.Module(readFileSync(new URL(file, import.meta.url)));
   return {
     module,
     startHelper(module, memory, setupArgs) {
