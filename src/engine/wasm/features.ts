@@ -1,7 +1,6 @@
 // Which build of the kernels this WebAssembly engine can run (see ./build.ts): the one with relaxed
-// SIMD's fused multiply-add where it validates, else plain SIMD. Relaxed SIMD is in Chromium,
-// Firefox and Node; where it is missing, validating a module that uses it fails, and the plain
-// build runs instead.
+// SIMD's fused multiply-add where it validates, else plain SIMD. Chromium and Node have relaxed
+// SIMD; where a browser lacks it, validating a module that uses it fails, and the plain build runs.
 
 // A module of one function: f32x4.relaxed_madd (opcode 0xfd 0x105) of three v128.const 0.
 const ZERO = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
