@@ -9,11 +9,12 @@
 /**
  * Steps between two tries of the mode not in use: FIRST at the start of a run, when the first
  * measurements (cold caches, a helper just joined) mislead most, doubling up to EVERY (about 0.1 s
- * of steps; a try costs its steps the difference between the modes). TRY: the length of a try.
+ * of steps; a try costs its steps the difference between the modes). TRY: the length of a try,
+ * whose first step is not counted (see record); its other two outvote the older one of KEEP.
  */
-const FIRST = 16, EVERY = 256, TRY = 4;
+const FIRST = 32, EVERY = 256, TRY = 3;
 /** How many of each mode's latest times per example the tuner keeps. */
-const KEEP = 5;
+const KEEP = 3;
 
 export interface ThreadTuner {
   /** How many threads the next step should run on. */
