@@ -17,7 +17,8 @@ type SetupArgs = [inputs: number, hidden: number, classes: number, maxBatch: num
 /** The fused step's exports (see ./assembly/index.ts and ./assembly/threads.ts). */
 interface StepExports {
   setup(inputs: number, hidden: number, classes: number, maxBatch: number, examples: number, nonZeros: number, threads: number, thread: number): number;
-  arrange(examples: number): void;
+  /** The single-thread build (the two-thread one has leaderArrange). */
+  arrange?(examples: number): void;
   lastCorrect(): number;
   partStart(k: number): number; ptrW1t(): number; ptrB1(): number; ptrW2(): number; ptrB2(): number; ptrOrder(): number;
   ptrLabels(): number; ptrOffsets(): number; ptrNzPixel(): number; ptrNzValue(): number;
@@ -26,6 +27,7 @@ interface StepExports {
   /** The two-thread build, on the training thread. */
   leaderStep?(start: number, count: number, learningRate: number, threads: number): number;
   leaderThreads?(): number;
+  leaderArrange?(examples: number): void;
   leaderOpen?(): void;
   leaderClose?(): void;
 }
@@ -214,7 +216,8 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
   return {
     arrange(shuffled) {
       order.set(shuffled);
-      wasm.arrange(X.cols);
+      if (wasm.leaderArrange) wasm.leaderArrange(X.cols);
+      else wasm.arrange!(X.cols);
     },
     step(start, count) {
       const loss = trainStep(start, count);

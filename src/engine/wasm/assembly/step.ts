@@ -95,14 +95,28 @@ export function lastCorrect(): i32 { return correctCount; }
  * contiguous stretch of memory instead of `count` scattered ones, which costs far more.
  */
 export function arrange(examples: i32): void {
+  arrangeOffsets(examples);
+  arrangeLists(0, examples);
+}
+
+/** Where each example's list starts in this epoch's order (a running sum of the lengths), and its label. */
+export function arrangeOffsets(examples: i32): void {
   store<i32>(epochOffsets, 0);
   for (let i = 0; i < examples; i++) {
-    const e = load<i32>(f32At(order, i)), start = load<i32>(f32At(offsets, e));
-    const n = load<i32>(f32At(offsets, e + 1)) - start, at = load<i32>(f32At(epochOffsets, i));
+    const e = load<i32>(f32At(order, i));
+    const n = load<i32>(f32At(offsets, e + 1)) - load<i32>(f32At(offsets, e));
+    store<i32>(f32At(epochOffsets, i + 1), load<i32>(f32At(epochOffsets, i)) + n);
+    store<u8>(epochLabels + <usize>i, load<u8>(labels + <usize>e));
+  }
+}
+
+/** Copies the lists of the examples at positions [from, to) of the order to their places (after arrangeOffsets). */
+export function arrangeLists(from: i32, to: i32): void {
+  for (let i = from; i < to; i++) {
+    const e = load<i32>(f32At(order, i)), start = load<i32>(f32At(offsets, e)), at = load<i32>(f32At(epochOffsets, i));
+    const n = load<i32>(f32At(epochOffsets, i + 1)) - at;
     memory.copy(epochPixel + (<usize>at << 1), nzPixel + (<usize>start << 1), <usize>n << 1);
     memory.copy(f32At(epochValue, at), f32At(nzValue, start), <usize>n << 2);
-    store<i32>(f32At(epochOffsets, i + 1), at + n);
-    store<u8>(epochLabels + <usize>i, load<u8>(labels + <usize>e));
   }
 }
 

@@ -1,11 +1,14 @@
 // How two threads meet in shared memory. The control block holds, each on its own cache line:
 // the barrier's generation and arrival count, the leader's command for the helper (the number of
-// examples of the next step or −1 to stop, where they start in the epoch's order, the learning rate) and whether the
-// helper has joined. Waiting spins briefly first: between two minibatches the other thread is
-// microseconds away, and parking a thread in the kernel costs more than that.
+// examples of the next step, STOP or ARRANGE; where the examples start in the epoch's order; the
+// learning rate, or where the examples to arrange end) and whether the helper has joined. Waiting
+// spins briefly first: between two minibatches the other thread is microseconds away, and parking
+// a thread in the kernel costs more than that.
 
 export const BARRIER_BYTES = 256;
-export const GENERATION = 0, ARRIVED = 64, COMMAND = 128, FIRST = 132, RATE = 136, HELPER = 192;
+export const GENERATION = 0, ARRIVED = 64, COMMAND = 128, FIRST = 132, RATE = 136, LAST = 140, HELPER = 192;
+/** Commands other than a step's number of examples. */
+export const STOP = -1, ARRANGE = -2;
 export const WAITING = 0, JOINED = 1, CLOSED = 2;
 
 const SPINS = 200000;
