@@ -62,4 +62,15 @@ describe('the thread tuner', () => {
     const modes = run(640, (t, step) => (t === 2 ? (step < 6 ? 2e-6 : 0.6e-6) : 1e-6));
     expect(share(modes.slice(48, 128), 2)).toBeGreaterThan(0.85); // all but its tries of one thread
   });
+
+  it('goes back to two threads soon after a burst of load made them slower for a while', () => {
+    const modes = run(640, (t, step) => (t === 2 ? (step >= 300 && step < 310 ? 2e-6 : 0.6e-6) : 1e-6));
+    expect(share(modes.slice(300, 320), 1)).toBeGreaterThan(0.3); // it did move to one thread
+    expect(share(modes.slice(360, 460), 2)).toBeGreaterThan(0.85); // and came back within a few dozen steps
+  });
+
+  it('does not count a run\'s first step, which warms code and caches', () => {
+    const modes = run(64, (t, step) => (t === 2 ? 0.6e-6 : 1e-6) * (step === 0 ? 50 : 1));
+    expect(share(modes.slice(0, 32), 2)).toBeGreaterThan(0.85); // all but the steps that measure one thread
+  });
 });

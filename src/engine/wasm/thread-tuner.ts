@@ -28,12 +28,20 @@ export function threadTuner(): ThreadTuner {
   const perExample = (threads: 1 | 2) => median(recent[threads]); // NaN until measured
   let sinceTry = 0, gap = FIRST;
   let trying = 0; // steps left in the current try of the other mode
-  let last: 1 | 2 | null = null;
+  let last: 1 | 2 | null = null; // the mode of the last recorded step
+  let settled: 1 | 2 | null = null; // the mode believed faster
 
   const faster = (): 1 | 2 => (Number.isNaN(perExample(2)) || perExample(2) <= perExample(1) ? 2 : 1);
   return {
     choose() {
       if (Number.isNaN(perExample(1)) && !Number.isNaN(perExample(2))) return 1; // measure both before choosing
+      if (faster() !== settled) {
+        // a new faster mode (a burst of load, or a try that found it): check again soon that it holds
+        settled = faster();
+        trying = 0;
+        sinceTry = 0;
+        gap = FIRST;
+      }
       if (trying === 0 && ++sinceTry >= gap) {
         trying = TRY;
         sinceTry = 0;
@@ -41,13 +49,14 @@ export function threadTuner(): ThreadTuner {
       }
       if (trying > 0) {
         trying--;
-        return faster() === 2 ? 1 : 2;
+        return settled === 2 ? 1 : 2;
       }
-      return faster();
+      return settled;
     },
     record(threads, seconds, examples) {
-      // The first step after a switch pays for it (a thread waking, caches refilling): not typical.
-      const switched = last !== null && last !== threads;
+      // The first step of a run and the first after a switch pay for it (code and caches warming,
+      // a thread waking): not typical.
+      const switched = last !== threads;
       last = threads;
       if (switched || examples === 0) return;
       const times = recent[threads];
