@@ -147,17 +147,20 @@ function load(module: WebAssembly.Module, threads: StepThreads | undefined, X: M
 }
 
 /**
- * Where hidden unit i's weight for pixel p sits in W1t, which is stored in `parts` parts (one per
- * thread, see ./assembly/step.ts): part k is an (inputs, width) matrix of the units from
- * partStart(k), and the parts follow one another.
+ * Where W1t holds hidden unit i's weights: its weight for pixel p is at first[i] + p·stride[i].
+ * W1t is stored in `parts` parts (one per thread, see ./assembly/step.ts): part k is an
+ * (inputs, width) matrix of the units from partStart(k), and the parts follow one another.
  */
-function w1Layout(wasm: StepExports, inputs: number, parts: number): (p: number, i: number) => number {
-  const starts = Array.from({ length: parts + 1 }, (_, k) => wasm.partStart(k));
-  const part = Array.from({ length: starts[parts] }, (_, i) => starts.findLastIndex((start) => start <= i));
-  return (p, i) => {
-    const k = part[i], start = starts[k];
-    return inputs * start + p * (starts[k + 1] - start) + i - start;
-  };
+function w1Columns(wasm: StepExports, inputs: number, parts: number): { first: Int32Array; stride: Int32Array } {
+  const H = wasm.partStart(parts), first = new Int32Array(H), stride = new Int32Array(H);
+  for (let k = 0; k < parts; k++) {
+    const start = wasm.partStart(k), end = wasm.partStart(k + 1);
+    for (let i = start; i < end; i++) {
+      first[i] = inputs * start + i - start;
+      stride[i] = end - start;
+    }
+  }
+  return { first, stride };
 }
 
 /**
@@ -198,12 +201,14 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
     return loss;
   };
 
-  // W1 (h, inputs) → W1t (inputs, H) in parts (where unit i's weight for pixel p is: w1Index);
-  // W2 (classes, h) → (classes, H); padding stays 0.
+  // W1 (h, inputs) → W1t (inputs, H) in parts (see w1Columns); W2 (classes, h) → (classes, H);
+  // padding stays 0.
   const [W1m, W2m] = net.W, [b1m, b2m] = net.b;
-  const w1Index = w1Layout(wasm, inputs, entry.setupArgs[6]);
+  const { first, stride } = w1Columns(wasm, inputs, entry.setupArgs[6]);
   W1t.fill(0); W2.fill(0); b1.fill(0);
-  for (let i = 0; i < h; i++) for (let p = 0; p < inputs; p++) W1t[w1Index(p, i)] = W1m.data[i * inputs + p];
+  for (let i = 0; i < h; i++) {
+    for (let p = 0, at = first[i], row = i * inputs; p < inputs; p++, at += stride[i]) W1t[at] = W1m.data[row + p];
+  }
   for (let c = 0; c < classes; c++) W2.set(W2m.data.subarray(c * h, (c + 1) * h), c * H);
   b1.set(b1m.data);
   b2.set(b2m.data);
@@ -224,7 +229,9 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
       return { loss, correct: wasm.lastCorrect() };
     },
     writeBack() {
-      for (let i = 0; i < h; i++) for (let p = 0; p < inputs; p++) W1m.data[i * inputs + p] = W1t[w1Index(p, i)];
+      for (let i = 0; i < h; i++) {
+        for (let p = 0, at = first[i], row = i * inputs; p < inputs; p++, at += stride[i]) W1m.data[row + p] = W1t[at];
+      }
       for (let c = 0; c < classes; c++) W2m.data.set(W2.subarray(c * H, c * H + h), c * h);
       b1m.data.set(b1.subarray(0, h));
       b2m.data.set(b2);
