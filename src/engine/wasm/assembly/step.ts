@@ -21,7 +21,8 @@
 // [partStart(k), partStart(k + 1)) as its own (inputs, width) matrix, the parts one after the
 // other. Were the two threads' units side by side in every row, each core's prefetcher would keep
 // pulling in the other's cache lines while both write theirs, and the W1 update would run at less
-// than half speed. A step on one thread of the two-thread build does both parts itself.
+// than half speed. A step on one thread of the two-thread build does both parts itself. For the
+// same reason each thread keeps its own A1 and dZ1, of which it fills only its units' columns.
 import { barrier, BARRIER_BYTES } from "./sync";
 import { madd } from "./madd";
 
@@ -50,7 +51,8 @@ export function setup(inputs: i32, hidden: i32, classes: i32, maxBatch: i32, exa
   layoutEnd = (__heap_base + 63) & ~63;
   control = take(BARRIER_BYTES);
   W1t = take(inputs * H * 4); b1 = take(H * 4); W2 = take(C * H * 4); b2 = take(C * 4);
-  A1 = take(maxBatch * H * 4); dZ1 = take(maxBatch * H * 4);
+  A1 = take(threads * maxBatch * H * 4) + <usize>(thread * maxBatch * H * 4);
+  dZ1 = take(threads * maxBatch * H * 4) + <usize>(thread * maxBatch * H * 4);
   Z2 = take(threads * maxBatch * C * 4); dZ2 = take(threads * maxBatch * C * 4);
   labels = take(examples); offsets = take((examples + 1) * 4); nzPixel = take(nonZeros * 2); nzValue = take(nonZeros * 4);
   order = take(examples * 4); epochLabels = take(examples); epochOffsets = take((examples + 1) * 4);
