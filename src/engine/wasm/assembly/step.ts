@@ -11,11 +11,11 @@
 // (the JavaScript side pads the hidden layer with units whose weights are zero and stay zero).
 //
 // Two threads (./threads.ts, built with shared memory) split the HIDDEN UNITS: thread t owns the
-// units [u0, u1): their rows of W1, b1 and columns of W2, their entries of A1 and dZ1. The only
-// number a thread needs from the other is Z2, a sum over all units, so each thread writes its part
-// of Z2 and they meet in the middle of the step (barrier in ./sync.ts), then both compute the
-// same softmax; they meet again at its end. The single-thread build runs the same code with one
-// thread owning every unit.
+// units [u0, u1): their rows of W1, b1 and columns of W2, their entries of A1 and dZ1. What a
+// thread needs from the other is Z2, a sum over all units, and dZ2: each thread writes its part of
+// Z2, they meet (barrier in ./sync.ts), each computes the softmax and dZ2 of half the examples, they
+// meet again, and each does the backward pass and update of its units; they meet a third time at
+// the end. The single-thread build runs the same code with one thread owning every unit.
 //
 // W1t is stored in PARTS, one per thread the module was set up for: part k holds the units
 // [partStart(k), partStart(k + 1)) as its own (inputs, width) matrix, the parts one after the
@@ -27,7 +27,7 @@ import { barrier, BARRIER_BYTES } from "./sync";
 import { madd } from "./madd";
 
 let W1t: usize = 0, b1: usize = 0, W2: usize = 0, b2: usize = 0;
-let A1: usize = 0, dZ1: usize = 0, Z2: usize = 0, dZ2: usize = 0;
+let A1: usize = 0, dZ1: usize = 0, Z2: usize = 0, dZ2: usize = 0, tallies: usize = 0;
 let labels: usize = 0, offsets: usize = 0, nzPixel: usize = 0, nzValue: usize = 0;
 let order: usize = 0, epochLabels: usize = 0, epochOffsets: usize = 0, epochPixel: usize = 0, epochValue: usize = 0;
 let control: usize = 0;
@@ -53,7 +53,7 @@ export function setup(inputs: i32, hidden: i32, classes: i32, maxBatch: i32, exa
   W1t = take(inputs * H * 4); b1 = take(H * 4); W2 = take(C * H * 4); b2 = take(C * 4);
   A1 = take(threads * maxBatch * H * 4) + <usize>(thread * maxBatch * H * 4);
   dZ1 = take(threads * maxBatch * H * 4) + <usize>(thread * maxBatch * H * 4);
-  Z2 = take(threads * maxBatch * C * 4); dZ2 = take(threads * maxBatch * C * 4);
+  Z2 = take(threads * maxBatch * C * 4); dZ2 = take(maxBatch * C * 4); tallies = take(threads * 64);
   labels = take(examples); offsets = take((examples + 1) * 4); nzPixel = take(nonZeros * 2); nzValue = take(nonZeros * 4);
   order = take(examples * 4); epochLabels = take(examples); epochOffsets = take((examples + 1) * 4);
   epochPixel = take(nonZeros * 2); epochValue = take(nonZeros * 4);
@@ -134,7 +134,9 @@ export function stepShare(start: i32, count: i32, learningRate: f32, n: i32): f6
   hiddenForward(count);
   partialOutput(count);
   barrier(control, n);
-  const loss = softmaxAndLoss(count);
+  softmaxAndLoss(count * T / n, count * (T + 1) / n, count);
+  barrier(control, n); // every example's row of dZ2 is ready
+  const loss = addTallies(count);
   hiddenGradient(count);
   updateOutputLayer(count, learningRate);
   updateW1(count, learningRate);
@@ -240,16 +242,15 @@ function dotOwnUnits(w: usize, a: usize): f32 {
 }
 
 /**
- * For every example: z2 = the threads' parts of Z2 added in a fixed order (so every thread gets the
- * same numbers), the stable softmax, the loss −log A2[y] as log Σ exp(z − max) − (z_y − max), a
- * correct argmax counted; leaves this thread's copy of dZ2 = (A2 − Y)/m. Returns the mean loss.
+ * For the examples [from, to) of the step's `count` (this thread's share): z2 = the threads' parts
+ * of Z2 added in a fixed order, the stable softmax, the loss −log A2[y] as
+ * log Σ exp(z − max) − (z_y − max), a correct argmax counted; writes their rows of
+ * dZ2 = (A2 − Y)/m and this thread's tally of the loss and the correct answers.
  */
-function softmaxAndLoss(count: i32): f64 {
-  const dz2 = dZ2 + <usize>(T * MB * C * 4);
-  let lossSum: f64 = 0;
-  correctCount = 0;
-  for (let j = 0; j < count; j++) {
-    const y = <i32>load<u8>(epochLabels + <usize>(first + j)), d = f32At(dz2, j * C);
+function softmaxAndLoss(from: i32, to: i32, count: i32): void {
+  let lossSum: f64 = 0, correct = 0;
+  for (let j = from; j < to; j++) {
+    const y = <i32>load<u8>(epochLabels + <usize>(first + j)), d = f32At(dZ2, j * C);
     let best: f32 = -Infinity, argmax = 0;
     for (let c = 0; c < C; c++) {
       let z: f32 = 0;
@@ -257,7 +258,7 @@ function softmaxAndLoss(count: i32): f64 {
       store<f32>(f32At(d, c), z);
       if (z > best) { best = z; argmax = c; }
     }
-    if (argmax == y) correctCount++;
+    if (argmax == y) correct++;
     const zy = load<f32>(f32At(d, y));
     let total: f32 = 0;
     for (let c = 0; c < C; c++) {
@@ -269,6 +270,18 @@ function softmaxAndLoss(count: i32): f64 {
     const scale: f32 = 1 / (total * <f32>count);
     for (let c = 0; c < C; c++) store<f32>(f32At(d, c), load<f32>(f32At(d, c)) * scale - (c == y ? 1 / <f32>count : 0));
   }
+  store<f64>(tallies + <usize>(T * 64), lossSum);
+  store<i32>(tallies + <usize>(T * 64), correct, 8);
+}
+
+/** The step's mean loss and (in correctCount) its correct answers, from the threads' tallies. */
+function addTallies(count: i32): f64 {
+  let lossSum: f64 = 0;
+  correctCount = 0;
+  for (let t = 0; t < shared; t++) {
+    lossSum += load<f64>(tallies + <usize>(t * 64));
+    correctCount += load<i32>(tallies + <usize>(t * 64), 8);
+  }
   return lossSum / <f64>count;
 }
 
@@ -277,9 +290,8 @@ function softmaxAndLoss(count: i32): f64 {
  * Sixteen units at a time, in four independent sums (see dotOwnUnits), then the rest four at a time.
  */
 function hiddenGradient(count: i32): void {
-  const dz2 = dZ2 + <usize>(T * MB * C * 4);
   for (let j = 0; j < count; j++) {
-    const dz = f32At(dz2, j * C);
+    const dz = f32At(dZ2, j * C);
     let u = u0;
     for (; u + 16 <= u1; u += 16) hiddenGradient16(dz, j, u);
     for (; u < u1; u += 4) hiddenGradient4(dz, j, u);
@@ -313,16 +325,15 @@ function hiddenGradient4(dz: usize, j: i32, u: i32): void {
  * Sixteen units of a row of W2 at a time, in four independent sums over the examples.
  */
 function updateOutputLayer(count: i32, learningRate: f32): void {
-  const dz2 = dZ2 + <usize>(T * MB * C * 4);
   for (let c = 0; c < C; c++) {
     let u = u0;
-    for (; u + 16 <= u1; u += 16) updateOutputRow16(f32At(dz2, c), count, u, f32At(W2, c * H + u), learningRate);
-    for (; u < u1; u += 4) updateOutputRow4(f32At(dz2, c), count, u, f32At(W2, c * H + u), learningRate);
+    for (; u + 16 <= u1; u += 16) updateOutputRow16(f32At(dZ2, c), count, u, f32At(W2, c * H + u), learningRate);
+    for (; u < u1; u += 4) updateOutputRow4(f32At(dZ2, c), count, u, f32At(W2, c * H + u), learningRate);
   }
   if (T != 0) return;
   for (let c = 0; c < C; c++) {
     let s: f32 = 0;
-    for (let j = 0; j < count; j++) s += load<f32>(f32At(dz2, j * C + c));
+    for (let j = 0; j < count; j++) s += load<f32>(f32At(dZ2, j * C + c));
     store<f32>(f32At(b2, c), load<f32>(f32At(b2, c)) - learningRate * s);
   }
 }
