@@ -55,9 +55,10 @@ async function browserRun(url: string) {
   const seconds = (Date.now() - started) / 1000;
   const accuracy = Number((await panel.getByTestId('test-accuracy').textContent())!.replace('%', '')) / 100;
   const valAccuracies = (await panel.getByTestId('val-accuracy').allTextContents()).map((t) => t.trim());
+  const result = (await panel.getByTestId('test-result').textContent())!.replace(/\s+/g, ' ').trim();
   const longtasks = await page.evaluate(() => (window as unknown as { longtasks: number[] }).longtasks);
   await browser.close();
-  return { seconds, accuracy, valAccuracies, longtasks };
+  return { seconds, accuracy, valAccuracies, longtasks, result };
 }
 
 async function nodeRun() {
@@ -78,6 +79,7 @@ try {
   console.log(`784-128-10 ReLU/He, batch 32, lr 0.1, ${EPOCHS} epochs on 50,000 images (+10,000 validation), test on 10,000`);
   console.log(`browser (Chromium, worker): ${b.seconds.toFixed(1)} s from Train to the test accuracy; test accuracy ${(b.accuracy * 100).toFixed(2)}%` +
     ` (${b.accuracy >= 0.97 ? 'reaches' : 'does NOT reach'} 97%); validation per epoch ${b.valAccuracies.join(', ')}`);
+  console.log(`the panel says: ${b.result}`);
   console.log(`main thread while training: ${b.longtasks.length} long tasks (> 50 ms), longest ${longest.toFixed(0)} ms`);
   console.log(`baseline (Node, engine on the main thread, same seed): ${n.seconds.toFixed(1)} s, test accuracy ${(n.accuracy * 100).toFixed(2)}%`);
   console.log(`ratio browser / Node: ${(b.seconds / n.seconds).toFixed(2)}×`);

@@ -73,6 +73,19 @@ describe('TrainingSession', () => {
     expect(log.of('done')).toHaveLength(0);
   });
 
+  it('reuses the training and validation images for the next run of the same size, and makes new ones for another size', async () => {
+    const made: string[] = [];
+    const counted = data();
+    const dataset = counted.train.dataset;
+    counted.train.dataset = (start, n) => (made.push(`${start}+${n}`), dataset(start, n));
+    const session = new TrainingSession(counted, record().post);
+    const quick = { ...config, epochs: 1 };
+    await session.start(quick);
+    await session.start(quick);
+    await session.start({ ...quick, trainSize: 1200 });
+    expect(made).toEqual(['0+2400', '2400+600', '0+1200']);
+  });
+
   it('holds out 10,000 validation images from the full 60,000 and at most a fifth of a smaller set', () => {
     expect(validationSize(60_000)).toBe(10_000);
     expect(validationSize(10_000)).toBe(2_000);
