@@ -7,7 +7,7 @@ import { accuracy, oneHot } from './metrics.ts';
 import type { MLP } from './network.ts';
 import { createRng } from './random.ts';
 import { kernels } from './backend.ts';
-import { fusedStep, type FusedStep } from './wasm/fused-step.ts';
+import { fusedLoss, fusedStep, type FusedStep } from './wasm/fused-step.ts';
 
 export interface Dataset {
   /** (784, m): one column per example. */
@@ -92,8 +92,15 @@ export class DivergenceError extends Error {
   }
 }
 
-/** Loss and accuracy of the network on a whole dataset, in chunks to bound memory. */
+/**
+ * Loss and accuracy of the network on a whole dataset, in chunks to bound memory. With the
+ * WebAssembly backend and a [784, h, 10] ReLU/softmax network, the fused step's forward pass alone
+ * does it (wasm/assembly/step.ts: the same equations, skipping zero pixels).
+ */
 export function evaluate(net: MLP, data: Dataset, chunk = 2000): { loss: number; accuracy: number } {
+  const { module } = kernels();
+  const fused = module ? fusedLoss(module, net, data.X, data.labels) : null;
+  if (fused) return fused;
   const m = data.X.cols;
   let lossSum = 0;
   let correct = 0;

@@ -7,6 +7,7 @@ import { backendName, kernels, loadWasmKernelsInNode, typescriptKernels, useKern
 import { MLP, createRng, evaluate, train } from '../../src/engine/index.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
 import { relativeDifference } from './relative-difference.ts';
+import { fusedLoss } from '../../src/engine/wasm/fused-step.ts';
 
 const wasm = loadWasmKernelsInNode();
 const original = kernels();
@@ -126,6 +127,24 @@ describe('training with either backend', () => {
       for (let l = 0; l < 2; l++) expect(relativeDifference(fast.W[l].data, slow.W[l].data), `W${l + 1}`).toBeLessThan(1e-4);
     });
   }
+
+  it('evaluate() gives the engine\'s own loss and accuracy through the fused forward pass, for odd sizes', async () => {
+    // h = 53, 1,037 images (not a multiple of the 250 examples per call), after some training so that
+    // the answers are not all alike
+    const net = MLP.create({ sizes: [784, 53, 10], activation: 'relu', init: 'he', seed: 9 });
+    useKernels(typescriptKernels);
+    await train(net, { train: mnistSubset('train', 0, 500) }, { epochs: 1, learningRate: 0.1, batchSize: 50, seed: 9 });
+    const data = mnistSubset('test', 0, 1037);
+    const slow = evaluate(net, data);
+    useKernels(wasm!);
+    const fast = evaluate(net, data);
+    expect(fast).toEqual(fusedLoss(wasm!.module!, net, data.X, data.labels)); // it did take the fused path
+    expect(slow.accuracy).toBeGreaterThan(0.5);
+    expect(fast.loss).toBeCloseTo(slow.loss, 5);
+    expect(fast.accuracy).toBe(slow.accuracy);
+    // the network itself is left as it was
+    expect(evaluate(net, data)).toEqual(fast);
+  });
 
   it('rebuilds its copy of the training images when X was changed in place between runs', async () => {
     useKernels(wasm!);

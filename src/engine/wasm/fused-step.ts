@@ -24,6 +24,7 @@ interface StepExports {
   ptrLabels(): number; ptrOffsets(): number; ptrNzPixel(): number; ptrNzValue(): number;
   /** The single-thread build. */
   trainStep?(start: number, count: number, learningRate: number): number;
+  lossStep?(start: number, count: number): number;
   /** The two-thread build, on the training thread. */
   leaderStep?(start: number, count: number, learningRate: number, threads: number): number;
   leaderThreads?(): number;
@@ -164,14 +165,14 @@ function w1Columns(wasm: StepExports, inputs: number, parts: number): { first: I
 }
 
 /**
- * The fused step for `net` on (X, labels), or null when it does not apply (another architecture or
- * activation, or the WebAssembly module is not loaded): train() then runs the engine's own step.
+ * The cached module instance holding X for this network shape, batch size and use ('train': the
+ * fused step; 'measure': the forward pass alone, which must not overwrite a training run's
+ * parameters), made when missing or when X has changed; its labels set to `labels`.
  */
-export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, labels: ArrayLike<number>, learningRate: number, maxBatch: number, threads?: StepThreads): FusedStep | null {
-  if (!fits(net, X, labels)) return null;
+function instanceFor(module: WebAssembly.Module, threads: StepThreads | undefined, X: Matrix, labels: ArrayLike<number>, net: MLP, maxBatch: number, use: 'train' | 'measure'): Loaded {
   const [, h, classes] = net.config.sizes;
   const H = Math.ceil(h / 4) * 4; // padded with units whose weights are 0 and stay 0
-  const key = `${H},${classes},${maxBatch}`;
+  const key = `${use},${H},${classes},${maxBatch}`;
   const instances = instancesFor(threads?.module ?? module, X);
   let entry = instances.get(key);
   const print = fingerprint(X);
@@ -179,11 +180,73 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
     entry = { ...load(module, threads, X, labels, H, classes, maxBatch), fingerprint: print };
     instances.set(key, entry);
   }
-  const wasm = entry.exports, buffer = entry.memory.buffer, inputs = X.rows;
+  new Uint8Array(entry.memory.buffer, entry.exports.ptrLabels(), X.cols).set(labels); // the same X may come with other labels
+  return entry;
+}
+
+/**
+ * The network's parameters in the module: copyIn() puts the MLP's there, copyOut() brings them
+ * back. W1 (h, inputs) becomes W1t (inputs, H) in parts (see w1Columns), W2 (classes, h) becomes
+ * (classes, H); the padding units' weights are 0.
+ */
+function parameters(entry: Loaded, net: MLP, inputs: number): { copyIn(): void; copyOut(): void } {
+  const [, h, classes] = net.config.sizes, wasm = entry.exports, buffer = entry.memory.buffer;
+  const H = wasm.partStart(entry.setupArgs[6]);
   const W1t = new Float32Array(buffer, wasm.ptrW1t(), inputs * H), b1 = new Float32Array(buffer, wasm.ptrB1(), H);
   const W2 = new Float32Array(buffer, wasm.ptrW2(), classes * H), b2 = new Float32Array(buffer, wasm.ptrB2(), classes);
-  const order = new Uint32Array(buffer, wasm.ptrOrder(), X.cols);
-  new Uint8Array(buffer, wasm.ptrLabels(), X.cols).set(labels); // the same X may come with other labels
+  const [W1m, W2m] = net.W, [b1m, b2m] = net.b;
+  const { first, stride } = w1Columns(wasm, inputs, entry.setupArgs[6]);
+  return {
+    copyIn() {
+      W1t.fill(0); W2.fill(0); b1.fill(0);
+      for (let i = 0; i < h; i++) {
+        for (let p = 0, at = first[i], row = i * inputs; p < inputs; p++, at += stride[i]) W1t[at] = W1m.data[row + p];
+      }
+      for (let c = 0; c < classes; c++) W2.set(W2m.data.subarray(c * h, (c + 1) * h), c * H);
+      b1.set(b1m.data);
+      b2.set(b2m.data);
+    },
+    copyOut() {
+      for (let i = 0; i < h; i++) {
+        for (let p = 0, at = first[i], row = i * inputs; p < inputs; p++, at += stride[i]) W1m.data[row + p] = W1t[at];
+      }
+      for (let c = 0; c < classes; c++) W2m.data.set(W2.subarray(c * H, c * H + h), c * h);
+      b1m.data.set(b1.subarray(0, h));
+      b2m.data.set(b2);
+    },
+  };
+}
+
+/** How many examples each call of the forward pass alone takes when measuring. */
+const MEASURE_BATCH = 250;
+
+/**
+ * The mean loss and the accuracy of `net` on (X, labels) by the fused forward pass, or null where
+ * it does not apply (as fusedStep): evaluate() then runs the engine's own forward pass.
+ */
+export function fusedLoss(module: WebAssembly.Module, net: MLP, X: Matrix, labels: ArrayLike<number>): { loss: number; accuracy: number } | null {
+  if (!fits(net, X, labels)) return null;
+  const entry = instanceFor(module, undefined, X, labels, net, MEASURE_BATCH, 'measure');
+  parameters(entry, net, X.rows).copyIn();
+  let lossSum = 0, correct = 0;
+  for (let start = 0; start < X.cols; start += MEASURE_BATCH) {
+    const count = Math.min(MEASURE_BATCH, X.cols - start);
+    lossSum += entry.exports.lossStep!(start, count) * count;
+    correct += entry.exports.lastCorrect();
+  }
+  return { loss: lossSum / X.cols, accuracy: correct / X.cols };
+}
+
+/**
+ * The fused step for `net` on (X, labels), or null when it does not apply (another architecture or
+ * activation, or the WebAssembly module is not loaded): train() then runs the engine's own step.
+ */
+export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, labels: ArrayLike<number>, learningRate: number, maxBatch: number, threads?: StepThreads): FusedStep | null {
+  if (!fits(net, X, labels)) return null;
+  const entry = instanceFor(module, threads, X, labels, net, maxBatch, 'train');
+  const wasm = entry.exports;
+  const order = new Uint32Array(entry.memory.buffer, wasm.ptrOrder(), X.cols);
+  const weights = parameters(entry, net, X.rows);
   const tuner = threads && !threads.always ? threadTuner() : null;
   const stepsOn = { 1: 0, 2: 0 };
   /** One step on the number of threads the tuner asks for (2 without a tuner), where a helper has joined. */
@@ -201,17 +264,7 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
     return loss;
   };
 
-  // W1 (h, inputs) → W1t (inputs, H) in parts (see w1Columns); W2 (classes, h) → (classes, H);
-  // padding stays 0.
-  const [W1m, W2m] = net.W, [b1m, b2m] = net.b;
-  const { first, stride } = w1Columns(wasm, inputs, entry.setupArgs[6]);
-  W1t.fill(0); W2.fill(0); b1.fill(0);
-  for (let i = 0; i < h; i++) {
-    for (let p = 0, at = first[i], row = i * inputs; p < inputs; p++, at += stride[i]) W1t[at] = W1m.data[row + p];
-  }
-  for (let c = 0; c < classes; c++) W2.set(W2m.data.subarray(c * h, (c + 1) * h), c * H);
-  b1.set(b1m.data);
-  b2.set(b2m.data);
+  weights.copyIn();
 
   if (threads) {
     wasm.leaderOpen!();
@@ -229,12 +282,7 @@ export function fusedStep(module: WebAssembly.Module, net: MLP, X: Matrix, label
       return { loss, correct: wasm.lastCorrect() };
     },
     writeBack() {
-      for (let i = 0; i < h; i++) {
-        for (let p = 0, at = first[i], row = i * inputs; p < inputs; p++, at += stride[i]) W1m.data[row + p] = W1t[at];
-      }
-      for (let c = 0; c < classes; c++) W2m.data.set(W2.subarray(c * H, c * H + h), c * h);
-      b1m.data.set(b1.subarray(0, h));
-      b2m.data.set(b2);
+      weights.copyOut();
     },
     threads() {
       return wasm.leaderThreads?.() ?? 1;

@@ -128,9 +128,7 @@ export function arrangeLists(from: i32, to: i32): void {
  * minibatch's mean loss.
  */
 export function stepShare(start: i32, count: i32, learningRate: f32, n: i32): f64 {
-  shared = n; first = start;
-  k0 = T * parts / n; k1 = (T + 1) * parts / n; // n is 1 or the number of parts
-  u0 = partStart(k0); u1 = partStart(k1);
+  share(start, n);
   hiddenForward(count);
   partialOutput(count);
   barrier(control, n);
@@ -145,9 +143,33 @@ export function stepShare(start: i32, count: i32, learningRate: f32, n: i32): f6
   return loss;
 }
 
+/** This thread's share of a step from position `start` of the order on `n` threads (1 or `parts`). */
+function share(start: i32, n: i32): void {
+  shared = n; first = start;
+  k0 = T * parts / n; k1 = (T + 1) * parts / n;
+  u0 = partStart(k0); u1 = partStart(k1);
+}
+
 /** The whole step on this thread alone. */
 export function trainStep(start: i32, count: i32, learningRate: f32): f64 {
   return stepShare(start, count, learningRate, 1);
+}
+
+/**
+ * The forward pass and loss alone, on this thread, for the examples start … start + count − 1 in
+ * their own order (not an epoch's): the mean loss, and lastCorrect() the correct answers. For
+ * measuring a network on a dataset; nothing is updated.
+ */
+export function lossStep(start: i32, count: i32): f64 {
+  const arranged = epochOffsets, pixels = epochPixel, values = epochValue, orderedLabels = epochLabels;
+  epochOffsets = offsets; epochPixel = nzPixel; epochValue = nzValue; epochLabels = labels;
+  share(start, 1);
+  hiddenForward(count);
+  partialOutput(count);
+  softmaxAndLoss(0, count, count);
+  const loss = addTallies(count);
+  epochOffsets = arranged; epochPixel = pixels; epochValue = values; epochLabels = orderedLabels;
+  return loss;
 }
 
 /** A1[j, u0:u1] = max(0, b1 + Σ over example j's non-zero pixels p of x_p·W1t[p, u0:u1]), for every j. */
