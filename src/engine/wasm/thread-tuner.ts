@@ -13,6 +13,8 @@
  * whose first step is not counted (see record); its other two outvote the older one of KEEP.
  */
 const FIRST = 32, EVERY = 256, TRY = 3;
+/** Steps before the first try of two threads after they were found slower (a burst of load is often short). */
+const AFTER_BURST = 8;
 /** How many of each mode's latest times per example the tuner keeps. */
 const KEEP = 3;
 
@@ -25,22 +27,24 @@ export interface ThreadTuner {
 
 export function threadTuner(): ThreadTuner {
   const recent: Record<1 | 2, number[]> = { 1: [], 2: [] }; // seconds per example, newest last
-  const perExample = (threads: 1 | 2) => median(recent[threads]); // NaN until measured
+  const perExample = { 1: NaN, 2: NaN }; // the median of each, NaN until measured
   let sinceTry = 0, gap = FIRST;
   let trying = 0; // steps left in the current try of the other mode
   let last: 1 | 2 | null = null; // the mode of the last recorded step
   let settled: 1 | 2 | null = null; // the mode believed faster
 
-  const faster = (): 1 | 2 => (Number.isNaN(perExample(2)) || perExample(2) <= perExample(1) ? 2 : 1);
+  const faster = (): 1 | 2 => (Number.isNaN(perExample[2]) || perExample[2] <= perExample[1] ? 2 : 1);
   return {
     choose() {
-      if (Number.isNaN(perExample(1)) && !Number.isNaN(perExample(2))) return 1; // measure both before choosing
-      if (faster() !== settled) {
-        // a new faster mode (a burst of load, or a try that found it): check again soon that it holds
-        settled = faster();
+      if (Number.isNaN(perExample[1]) && !Number.isNaN(perExample[2])) return 1; // measure both before choosing
+      const best = faster();
+      if (best !== settled) {
+        // a new faster mode (a burst of load, or a try that found it): check again soon that it
+        // holds, sooner still when a burst has just made two threads look slower
         trying = 0;
         sinceTry = 0;
-        gap = FIRST;
+        gap = settled === 2 ? AFTER_BURST : FIRST;
+        settled = best;
       }
       if (trying === 0 && ++sinceTry >= gap) {
         trying = TRY;
@@ -62,6 +66,7 @@ export function threadTuner(): ThreadTuner {
       const times = recent[threads];
       times.push(seconds / examples);
       if (times.length > KEEP) times.shift();
+      perExample[threads] = median(times);
     },
   };
 }
