@@ -5,16 +5,27 @@ import { Worker } from 'node:worker_threads';
 import type { StepThreads } from './fused-step.ts';
 import { preferredBuild, type WasmBuild } from './features.ts';
 
-/** The two-thread module of `build` with Node worker threads for its helper. */
+/**
+ * The two-thread module of `build` with a Node worker thread for its helper: one for every run,
+ * started now, since starting a thread takes longer than many steps.
+ */
 export function nodeStepThreads(build: WasmBuild = preferredBuild()): StepThreads {
   const file = build === 'simd-fma' ? './build/kernels-threads-fma.wasm' : './build/kernels-threads.wasm';
   const module = new WebAssembly.Module(readFileSync(new URL(file, import.meta.url)));
+  let helper = started();
+  function started(): Worker {
+    const worker = new Worker(new URL('./step-helper.node.ts', import.meta.url));
+    worker.on('error', (error: Error) => {
+      console.warn(`the fused step's helper thread failed (training goes on without it): ${error.message}`);
+      helper = started();
+    });
+    worker.unref(); // it never keeps the process alive
+    return worker;
+  }
   return {
     module,
     startHelper(module, memory, setupArgs) {
-      const helper = new Worker(new URL('./step-helper.node.ts', import.meta.url), { workerData: { module, memory, setupArgs } });
-      helper.on('error', (error: Error) => console.warn(`the fused step's helper thread failed (training goes on without it): ${error.message}`));
-      helper.unref();
+      helper.postMessage({ module, memory, setupArgs });
     },
   };
 }
