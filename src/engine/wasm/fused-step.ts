@@ -2,7 +2,8 @@
 // minibatch for the chapters' network [784, h, C] with ReLU and softmax. The network's parameters live
 // in the module during training and are copied back into the MLP by writeBack() (train() does this at
 // the end of every epoch and when it stops). Each training set is converted once into lists of its
-// non-zero pixels, kept in the module's memory and reused by later runs on the same X.
+// non-zero pixels, kept in the module's memory and reused by later runs on the same X. fusedLoss()
+// runs the same forward pass alone, for evaluate().
 //
 // With `threads` (the two-thread build and a way to start a worker), the module's memory is shared
 // and a helper thread can take half of the hidden units (./assembly/threads.ts). Steps run alone
