@@ -1,7 +1,8 @@
 // Whether the training step's second thread pays, measured while training. On a quiet machine with
 // cores to spare two threads take about 0.6× the time of one; on a busy one (two cores and a
 // browser, or other programs) a thread is often descheduled in mid-step and the other waits for it,
-// so two threads can take longer than one. The tuner keeps the time per example of each mode and
+// so two threads can take longer than one; and a helper woken from sleep while the other core is
+// busy is often put on the training thread's core, where the two take turns. The tuner keeps the time per example of each mode and
 // runs the faster one, trying the other one for a few steps now and then, as conditions change.
 // It goes by the median of each mode's latest times: one step that a descheduled thread made a
 // hundred times longer must not keep the faster mode out of use for hundreds of steps.
