@@ -430,10 +430,10 @@ function clamp(v: number, min: number, max = Infinity): number {
   return Math.min(max, Math.max(min, v));
 }
 
-/** Which kernels trained the network, in the words of chapter 3's race. */
-function describeEngine({ backend, threads }: { backend: RunSummary['backend']; threads: number }): string {
-  if (backend === 'typescript') return 'TypeScript kernels';
-  return threads > 1 ? `WebAssembly SIMD on ${threads} threads` : 'WebAssembly SIMD';
+/** Which step trained the network, on how many threads, and why not the WebAssembly one when it could not. */
+function describeEngine({ step }: RunSummary): string {
+  const on = step.threads > 1 ? ` on ${step.threads} threads` : '';
+  return step.reason ? `${step.name}${on}: ${step.reason}` : `${step.name}${on}`;
 }
 
 function formatSeconds(s: number): string {

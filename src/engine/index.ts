@@ -2,6 +2,9 @@
 export { Matrix, ShapeError, formatShape, broadcastShape, add, sub, mul, scale, map, transpose, sum, sumAll, argmax, columns } from './matrix.ts';
 export type { Shape } from './matrix.ts';
 export { matmul, matmulTransA, matmulTransB } from './matmul.ts';
+export { matmulNested, matmulFlat, matmulFlatIKJ } from './reference-matmul.ts';
+/** The loops under matmul on flat Float32Arrays (what a faster kernel must agree with). */
+export * as kernels from './kernels.ts';
 export { createRng } from './random.ts';
 export type { Rng } from './random.ts';
 export { initialisers, initWeights } from './init.ts';
@@ -23,8 +26,9 @@ export { oneHot, fromOneHot, accuracy, predict, confusionMatrix } from './metric
 export { MLP } from './network.ts';
 export type { MLPConfig, ForwardCache, Gradients, NetworkJSON } from './network.ts';
 export { train, evaluate, DivergenceError } from './train.ts';
-export { backendName } from './backend.ts';
-export type { TrainOptions, TrainData, Dataset, Progress, EpochRecord, TrainResult } from './train.ts';
+export type { TrainOptions, TrainData, Progress, EpochRecord, TrainResult, StepReport } from './train.ts';
+export { referenceStep, chooseStepper, STEP_OPTIONS } from './step.ts';
+export type { Dataset, Stepper, StepRun, StepPlan, StepOption, BatchResult } from './step.ts';
 export { numericalGradient, relativeError, checkGradients, GRADIENT_TOLERANCE } from './gradcheck.ts';
 export { layerStats, histogram, deadUnits } from './diagnostics.ts';
 export type { LayerStats, Histogram } from './diagnostics.ts';

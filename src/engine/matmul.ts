@@ -1,6 +1,5 @@
-// The matrix product, shape-checked. The loops themselves live in kernels.ts (or, when the
-// WebAssembly SIMD backend is loaded, in wasm/assembly/: see backend.ts).
-import { kernels } from './backend.ts';
+// The matrix product, shape-checked. The loops themselves live in kernels.ts.
+import * as kernels from './kernels.ts';
 import { Matrix, ShapeError, formatShape } from './matrix.ts';
 
 /** A·B: (n, k)·(k, m) → (n, m). The inner sizes must agree. */
@@ -11,7 +10,7 @@ export function matmul(A: Matrix, B: Matrix): Matrix {
     );
   }
   const C = new Matrix(A.rows, B.cols);
-  kernels().matmul(A.data, B.data, C.data, A.rows, A.cols, B.cols);
+  kernels.matmul(A.data, B.data, C.data, A.rows, A.cols, B.cols);
   return C;
 }
 
@@ -23,7 +22,7 @@ export function matmulTransA(A: Matrix, B: Matrix): Matrix {
     );
   }
   const C = new Matrix(A.cols, B.cols);
-  kernels().matmulTransA(A.data, B.data, C.data, A.rows, A.cols, B.cols);
+  kernels.matmulTransA(A.data, B.data, C.data, A.rows, A.cols, B.cols);
   return C;
 }
 
@@ -35,6 +34,6 @@ export function matmulTransB(A: Matrix, B: Matrix): Matrix {
     );
   }
   const C = new Matrix(A.rows, B.rows);
-  kernels().matmulTransB(A.data, B.data, C.data, A.rows, A.cols, B.rows);
+  kernels.matmulTransB(A.data, B.data, C.data, A.rows, A.cols, B.rows);
   return C;
 }

@@ -2,18 +2,11 @@
 // Vocabulary: an EPOCH is one pass over the whole training set; an ITERATION is
 // one minibatch step. Gradients are averaged over the minibatch (the 1/m in
 // dZ2 = (A2 − Y)/m), so the learning rate means the same for any batch size.
-import { argmax, columns, type Matrix } from './matrix.ts';
-import { accuracy, oneHot } from './metrics.ts';
 import type { MLP } from './network.ts';
 import { createRng } from './random.ts';
-import { kernels } from './backend.ts';
-import { fusedLoss, fusedStep, type FusedStep } from './wasm/fused-step.ts';
+import { chooseStepper, referenceStep, type Dataset, type StepRun, type Stepper } from './step.ts';
 
-export interface Dataset {
-  /** (784, m): one column per example. */
-  X: Matrix;
-  labels: Uint8Array | number[];
-}
+export type { Dataset } from './step.ts';
 
 export interface TrainData {
   train: Dataset;
@@ -35,6 +28,11 @@ export interface TrainOptions {
   yieldEveryMs?: number;
   /** Awaited before every minibatch, so a UI can pause or single-step. */
   beforeBatch?: () => Promise<void> | void;
+  /**
+   * What computes each minibatch step (default: the reference TypeScript step). One that cannot do
+   * this network or these options is replaced by the reference step, and the result says why.
+   */
+  stepper?: Stepper;
 }
 
 export interface EpochRecord {
@@ -59,8 +57,16 @@ export interface TrainResult {
   bestEpoch: number;
   stoppedEarly: boolean;
   aborted: boolean;
-  /** How many threads most minibatch steps ran on (2 with the fused step's helper thread). */
+  /** Which step ran ('TypeScript step', 'WebAssembly step'), on how many threads, and why not the one asked for. */
+  step: StepReport;
+}
+
+export interface StepReport {
+  name: string;
+  /** How many threads most minibatch steps ran on. */
   threads: number;
+  /** Set when the stepper asked for could not run: why the reference step ran instead. */
+  reason?: string;
 }
 
 /**
@@ -93,24 +99,24 @@ export class DivergenceError extends Error {
 }
 
 /**
- * Loss and accuracy of the network on a whole dataset, in chunks to bound memory. With the
- * WebAssembly backend and a [784, h, 10] ReLU/softmax network, the fused step's forward pass alone
- * does it (wasm/assembly/step.ts: the same equations, skipping zero pixels).
+ * Loss and accuracy of the network on a whole dataset, a chunk at a time (bounded memory), through
+ * `stepper`'s forward pass alone.
  */
-export function evaluate(net: MLP, data: Dataset, chunk = 2000): { loss: number; accuracy: number } {
-  const { module } = kernels();
-  const fused = module ? fusedLoss(module, net, data.X, data.labels) : null;
-  if (fused) return fused;
+export function evaluate(net: MLP, data: Dataset, stepper: Stepper = referenceStep, chunk = 2000): { loss: number; accuracy: number } {
   const m = data.X.cols;
+  const plan = { net, data, learningRate: 0, batchSize: Math.min(chunk, m) };
+  const run = chooseStepper(stepper, plan, {}).stepper.open(plan);
   let lossSum = 0;
   let correct = 0;
-  for (let start = 0; start < m; start += chunk) {
-    const idx = range(start, Math.min(start + chunk, m));
-    const labels = idx.map((j) => data.labels[j]);
-    const { Z, A } = net.forwardWithCache(columns(data.X, idx));
-    const AL = A[A.length - 1];
-    lossSum += net.lossFromLogits(Z[Z.length - 1], oneHot(labels, AL.rows)) * idx.length;
-    correct += accuracy(argmax(AL, 0), labels) * idx.length;
+  try {
+    for (let start = 0; start < m; start += chunk) {
+      const count = Math.min(chunk, m - start);
+      const batch = run.measure(start, count);
+      lossSum += batch.loss * count;
+      correct += batch.correct;
+    }
+  } finally {
+    run.close();
   }
   return { loss: lossSum / m, accuracy: correct / m };
 }
@@ -123,18 +129,14 @@ export async function train(
 ): Promise<TrainResult> {
   const { X, labels } = data.train;
   checkOptions(options, X.cols, labels.length);
-  // With the WebAssembly backend and a [784, h, 10] ReLU/softmax network, each minibatch is one call
-  // into WebAssembly (the same equations; see wasm/assembly/step.ts). The parameters then live there
-  // during an epoch and are written back into `net` at its end, and when training stops.
-  // With a second thread allowed (stepThreads), a helper thread takes half the hidden units.
-  const { module, stepThreads } = kernels();
-  const fused = module ? fusedStep(module, net, X, labels, options.learningRate, options.batchSize, stepThreads) : null;
+  const plan = { net, data: data.train, learningRate: options.learningRate, batchSize: options.batchSize };
+  const { stepper, reason } = chooseStepper(options.stepper ?? referenceStep, plan, options);
+  const run = stepper.open(plan);
   try {
-    const result = await runEpochs(net, data, options, fused, onProgress);
-    const steps = fused?.stepsOn();
-    return { ...result, threads: steps && steps[2] > steps[1] ? 2 : 1 };
+    const result = await runEpochs(net, data, options, run, stepper, onProgress);
+    return { ...result, step: { name: stepper.name, threads: run.threads(), ...(reason ? { reason } : {}) } };
   } finally {
-    fused?.close();
+    run.close();
   }
 }
 
@@ -142,15 +144,15 @@ async function runEpochs(
   net: MLP,
   data: TrainData,
   options: TrainOptions,
-  fused: FusedStep | null,
+  run: StepRun,
+  stepper: Stepper,
   onProgress?: (p: Progress) => void,
-): Promise<Omit<TrainResult, 'threads'>> {
+): Promise<Omit<TrainResult, 'step'>> {
   const { epochs, learningRate, batchSize, patience, signal } = options;
   const restoreBest = options.restoreBest ?? true;
-  const { X, labels } = data.train;
-  const m = X.cols;
+  const m = data.train.X.cols;
   const rng = createRng(options.seed);
-  const order = Uint32Array.from(range(0, m));
+  const order = Uint32Array.from({ length: m }, (_, i) => i);
   const batches = Math.ceil(m / batchSize);
   const pause = pacer(options.yieldEveryMs ?? 50);
   const history: EpochRecord[] = [];
@@ -161,50 +163,31 @@ async function runEpochs(
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const started = now();
     rng.shuffle(order); // a fresh random order of the examples every epoch
-    fused?.arrange(order);
+    run.arrange(order);
     let lossSum = 0, correct = 0, seen = 0;
     for (let batch = 1; batch <= batches; batch++) {
       await options.beforeBatch?.();
       await pause();
       if (signal?.aborted) {
-        fused?.writeBack();
+        run.readBack();
         return { history, bestEpoch: best.epoch, stoppedEarly, aborted: true };
       }
-
-      const idx = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
-      if (fused) {
-        const { loss, correct: right } = fused.step((batch - 1) * batchSize, idx.length);
-        reference ??= Math.max(loss, net.chanceLoss());
-        if (!Number.isFinite(loss) || loss > EXPLODED * reference) throw new DivergenceError(loss, epoch, batch, learningRate, reference);
-        lossSum += loss * idx.length;
-        correct += right;
-        seen += idx.length;
-        onProgress?.({ kind: 'batch', epoch, batch, batches, loss, seen });
-        continue;
-      }
-      const batchLabels = Array.from(idx, (j) => labels[j]);
-      const Xb = columns(X, idx);
-      const Y = oneHot(batchLabels, net.config.sizes[net.config.sizes.length - 1]);
-
-      const cache = net.forwardWithCache(Xb);
-      const AL = cache.A[cache.A.length - 1];
-      const loss = net.lossFromLogits(cache.Z[cache.Z.length - 1], Y);
+      const start = (batch - 1) * batchSize, count = Math.min(batchSize, m - start);
+      const { loss, correct: right } = run.step(start, count);
       reference ??= Math.max(loss, net.chanceLoss());
       if (!Number.isFinite(loss) || loss > EXPLODED * reference) {
         throw new DivergenceError(loss, epoch, batch, learningRate, reference);
       }
-      net.sgdStep(net.backward(cache, Y), learningRate);
-
-      lossSum += loss * idx.length;
-      correct += accuracy(argmax(AL, 0), batchLabels) * idx.length;
-      seen += idx.length;
+      lossSum += loss * count;
+      correct += right;
+      seen += count;
       onProgress?.({ kind: 'batch', epoch, batch, batches, loss, seen });
     }
 
-    fused?.writeBack();
+    run.readBack();
     const record: EpochRecord = { epoch, trainLoss: lossSum / seen, trainAccuracy: correct / seen, seconds: 0 };
     if (data.val) {
-      const val = evaluate(net, data.val);
+      const val = evaluate(net, data.val, stepper);
       record.valLoss = val.loss;
       record.valAccuracy = val.accuracy;
       if (val.loss < best.valLoss) best = { epoch, valLoss: val.loss, net: patience !== undefined ? net.clone() : null };
@@ -266,8 +249,4 @@ function nextTask(): Promise<void> {
 
 function now(): number {
   return performance.now();
-}
-
-function range(start: number, end: number): number[] {
-  return Array.from({ length: end - start }, (_, i) => start + i);
 }

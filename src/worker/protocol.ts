@@ -1,5 +1,5 @@
 // Messages between a page and the training worker (training.worker.ts). Plain data only.
-import type { ActivationName, EpochRecord, InitName, NetworkJSON } from '../engine/index.ts';
+import type { ActivationName, EpochRecord, InitName, NetworkJSON, StepReport } from '../engine/index.ts';
 import type { LoadProgress } from '../data/mnist-browser.ts';
 
 export interface RunConfig {
@@ -45,9 +45,8 @@ export interface RunSummary {
   trainSize: number;
   valSize: number;
   seconds: number;
-  /** What did the arithmetic: the engine's backend and how many threads most of its steps ran on. */
-  backend: 'typescript' | 'wasm-simd';
-  threads: number;
+  /** Which step did the arithmetic, on how many threads, and why not the fast one when it could not. */
+  step: StepReport;
 }
 
 /** Messages about a run carry its `run` number (from the start message). */

@@ -1,10 +1,9 @@
 // Chapter 3's race: times the same product C = A·B computed several ways, off the main thread so
 // the page never freezes. No maths here: the entries call the engine or the chapter's reference
 // loops (src/engine/reference-matmul.ts). Adding a contestant = adding one entry to `entries`.
-import { Matrix, createRng, matmul } from '../engine/index.ts';
-import { matmulFlat, matmulFlatIKJ, matmulNested } from '../engine/reference-matmul.ts';
-import type { Kernels } from '../engine/backend.ts';
-import { loadWasmKernels } from '../engine/wasm/load-browser.ts';
+import { Matrix, createRng, matmul, matmulFlat, matmulFlatIKJ, matmulNested } from '../engine/index.ts';
+import type { Kernels } from '../accel/index.ts';
+import { loadWasmKernels } from '../accel/browser.ts';
 
 export interface RaceRequest { n: number; k: number; m: number; seed: number }
 export type RaceMessage =

@@ -2,8 +2,8 @@
 // data, turns Pause/Resume/Step/Stop into train()'s beforeBatch hook and AbortSignal, and forwards
 // progress. All maths happens in src/engine; nothing here touches the DOM or worker globals, so
 // tests drive it directly in Node.
-import { DivergenceError, MLP, backendName, evaluate, train } from '../engine/index.ts';
-import type { Dataset, Progress } from '../engine/index.ts';
+import { DivergenceError, MLP, evaluate, referenceStep, train } from '../engine/index.ts';
+import type { Dataset, Progress, Stepper } from '../engine/index.ts';
 import type { BatchPoint, FromWorker, RunConfig, RunState } from './protocol.ts';
 
 export interface SessionData {
@@ -29,13 +29,18 @@ export class TrainingSession {
   private abort: AbortController | null = null;
   private testSet: Dataset | null = null;
   // The last run's training and validation images, kept for the next run of the same size: making
-  // X from the images and the fast kernels' copy of its non-zero pixels (cached per X) take about
+  // X from the images and the fast step's copy of its non-zero pixels (kept per X) take about
   // half a second for 50,000 images, every run.
   private trainSet: Dataset | null = null;
   private valSet: Dataset | null = null;
   private runPost: (message: FromWorker) => void;
 
-  constructor(private readonly data: SessionData, private readonly post: (message: FromWorker) => void) {
+  /** `stepper`: what computes each minibatch (the training worker passes the WebAssembly step where it loads). */
+  constructor(
+    private readonly data: SessionData,
+    private readonly post: (message: FromWorker) => void,
+    private readonly stepper: Stepper = referenceStep,
+  ) {
     this.runPost = post;
   }
 
@@ -110,6 +115,7 @@ export class TrainingSession {
         patience: config.patience > 0 ? config.patience : undefined,
         signal,
         beforeBatch: () => this.gate(signal),
+        stepper: this.stepper,
       },
       (p) => {
         // While paused (single steps) every batch is shown at once; while running, in packs.
@@ -121,9 +127,9 @@ export class TrainingSession {
     reporter.flush();
     // The test set is touched once, at the very end, and only for a finished run.
     this.testSet ??= this.data.test.dataset(0, this.data.test.count);
-    const test = result.aborted ? undefined : evaluate(net, this.testSet);
+    const test = result.aborted ? undefined : evaluate(net, this.testSet, this.stepper);
     const seconds = (performance.now() - started) / 1000;
-    post({ type: 'done', summary: { ...result, test, model: net.toJSON(), trainSize, valSize, seconds, backend: backendName() } });
+    post({ type: 'done', summary: { ...result, test, model: net.toJSON(), trainSize, valSize, seconds } });
   }
 
   /** train()'s beforeBatch: waits while paused, letting one minibatch through per Step. */

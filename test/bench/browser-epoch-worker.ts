@@ -4,11 +4,8 @@
 // The runner serves the MNIST bytes, the compiled .wasm files and the helper thread's script beside
 // this worker's own script.
 /// <reference lib="webworker" />
-import { MLP, evaluate, train, type Dataset } from '../../src/engine/index.ts';
-import { typescriptKernels, useKernels, type Kernels } from '../../src/engine/backend.ts';
-import { wasmKernels, type WasmExports } from '../../src/engine/wasm/kernels-wasm.ts';
-import { stepThreads } from '../../src/worker/step-threads.ts';
-import { preferredBuild } from '../../src/engine/wasm/features.ts';
+import { MLP, evaluate, referenceStep, train, type Dataset, type Stepper } from '../../src/engine/index.ts';
+import { alwaysTwo, preferredBuild, stepThreads, wasmStepper } from '../../src/accel/index.ts';
 import { imagesToMatrix } from '../../src/data/idx.ts';
 
 const SIZES = [784, 128, 10];
@@ -27,25 +24,24 @@ async function dataset(split: 'train' | 'test', count: number): Promise<Dataset>
   return { X: imagesToMatrix(pixels, { start: 0, count }), labels };
 }
 
-/** The kernels from the compiled file (kernels.wasm, kernels-fma.wasm, …: see src/engine/wasm/build.ts). */
-async function wasmBackend(file: string): Promise<Kernels> {
-  const { module, instance } = await WebAssembly.instantiateStreaming(fetch(BASE + file), {});
-  return wasmKernels({ module, exports: instance.exports as unknown as WasmExports });
+/** The compiled file (kernels.wasm, kernels-fma.wasm, …: see src/accel/build.ts). */
+async function compiled(file: string): Promise<WebAssembly.Module> {
+  return WebAssembly.compileStreaming(fetch(BASE + file));
 }
 
-/** Each round's epoch seconds (the first round of a module also builds its non-zero lists). */
-async function epochs(name: string, kernels: Kernels, trainSet: Dataset, testSet: Dataset, rounds: number): Promise<BenchResult> {
-  useKernels(kernels);
+/** Each round's epoch seconds (the first round of a stepper also builds its non-zero lists). */
+async function epochs(name: string, stepper: Stepper, trainSet: Dataset, testSet: Dataset, rounds: number): Promise<BenchResult> {
   const seconds: number[] = [], threads: number[] = [];
   let accuracy = 0;
   for (let r = 0; r < rounds; r++) {
     const net = MLP.create({ sizes: SIZES, activation: 'relu', init: 'he', seed: 1 });
     const started = performance.now();
     // with train()'s own pauses for the event loop, as in the site's training worker
-    const result = await train(net, { train: trainSet }, { epochs: 1, learningRate: 0.1, batchSize: 128, seed: 1 });
+    const { step } = await train(net, { train: trainSet }, { epochs: 1, learningRate: 0.1, batchSize: 128, seed: 1, stepper });
     seconds.push((performance.now() - started) / 1000);
-    threads.push(result.threads);
-    accuracy = evaluate(net, testSet).accuracy;
+    if (step.name !== stepper.name) throw new Error(`the ${stepper.name} did not run: ${step.reason}`);
+    threads.push(step.threads);
+    accuracy = evaluate(net, testSet, stepper).accuracy;
   }
   return { backend: name, seconds, threads, accuracy };
 }
@@ -56,16 +52,16 @@ scope.onmessage = async (event: MessageEvent<BenchRequest>) => {
   const [trainSet, testSet] = await Promise.all([dataset('train', trainCount), dataset('test', 10_000)]);
   // the build the site runs here (with the fused multiply-add where relaxed SIMD validates), and plain SIMD
   const fma = preferredBuild() === 'simd-fma', suffix = fma ? '-fma' : '';
-  const wasm = await wasmBackend(`kernels${suffix}.wasm`), plain = await wasmBackend('kernels.wasm');
+  const module = await compiled(`kernels${suffix}.wasm`), plain = await compiled('kernels.wasm');
   const threads = await stepThreads(BASE + `kernels-threads${suffix}.wasm`, () => new Worker(BASE + 'helper.js'));
   if (!threads) throw new Error('the bench page is not cross-origin isolated: no second thread');
   const simd = fma ? 'WebAssembly SIMD with FMA' : 'WebAssembly SIMD';
   const results = [
-    await epochs(`${simd}, 1 thread`, wasm, trainSet, testSet, wasmRounds),
-    await epochs(`${simd}, 2 threads, tuned`, { ...wasm, stepThreads: threads }, trainSet, testSet, wasmRounds),
-    await epochs(`${simd}, 2 threads always`, { ...wasm, stepThreads: { ...threads, always: true } }, trainSet, testSet, wasmRounds),
-    ...(fma ? [await epochs('WebAssembly SIMD without FMA, 1 thread', plain, trainSet, testSet, wasmRounds)] : []),
-    await epochs('TypeScript kernels', typescriptKernels, trainSet, testSet, typescriptRounds),
+    await epochs(`${simd}, 1 thread`, wasmStepper(module), trainSet, testSet, wasmRounds),
+    await epochs(`${simd}, 2 threads, tuned`, wasmStepper(module, threads), trainSet, testSet, wasmRounds),
+    await epochs(`${simd}, 2 threads always`, wasmStepper(module, { ...threads, tuner: alwaysTwo }), trainSet, testSet, wasmRounds),
+    ...(fma ? [await epochs('WebAssembly SIMD without FMA, 1 thread', wasmStepper(plain), trainSet, testSet, wasmRounds)] : []),
+    await epochs('TypeScript kernels', referenceStep, trainSet, testSet, typescriptRounds),
   ];
   scope.postMessage({ userAgent: navigator.userAgent, results });
 };

@@ -29,13 +29,13 @@ async function bundle(file: string): Promise<Buffer> {
 
 async function files(): Promise<Record<string, { body: Buffer; contentType: string }>> {
   const mnist = loadMnist();
-  const wasm = (name: string) => ({ body: readFileSync(new URL(`../../src/engine/wasm/build/${name}`, import.meta.url)), contentType: 'application/wasm' });
+  const wasm = (name: string) => ({ body: readFileSync(new URL(`../../src/accel/build/${name}`, import.meta.url)), contentType: 'application/wasm' });
   const bytes = (data: Uint8Array) => ({ body: Buffer.from(data), contentType: 'application/octet-stream' });
   const script = (body: Buffer) => ({ body, contentType: 'text/javascript' });
   return {
     '': { body: Buffer.from('<!doctype html><title>epoch benchmark</title>'), contentType: 'text/html' },
     'bench.js': script(await bundle('./browser-epoch-worker.ts')),
-    'helper.js': script(await bundle('../../src/worker/step-helper.worker.ts')),
+    'helper.js': script(await bundle('../../src/accel/step-helper.worker.ts')),
     ...Object.fromEntries(['kernels.wasm', 'kernels-fma.wasm', 'kernels-threads.wasm', 'kernels-threads-fma.wasm'].map((name) => [name, wasm(name)])),
     'train-pixels': bytes(mnist.train.pixels), 'train-labels': bytes(mnist.train.labels),
     'test-pixels': bytes(mnist.test.pixels), 'test-labels': bytes(mnist.test.labels),

@@ -8,17 +8,17 @@
 // hook, their time taken out of the engine's), and both feel the same load. Three
 // rounds; the best time of each counts. Wall-clock and CPU time are both printed.
 //
-// Each round trains the epoch with the TypeScript reference kernels (kernels.ts) and with the
-// WebAssembly SIMD backend (wasm/, one fused call per minibatch) on one thread, on two threads as
-// the site runs it (a tuner measures whether the second thread pays, wasm/thread-tuner.ts), and on
-// two threads for every step, so all are measured in the same run; the WebAssembly build is the one
-// the site would pick (with the fused multiply-add where relaxed SIMD validates, wasm/features.ts),
-// and the plain SIMD build runs once more on one thread for comparison. Then the same epochs in
-// Chromium (browser-epoch.ts; BENCH_BROWSER=0 skips it). CPU time counts every thread of the process.
-import { MLP, evaluate, train } from '../../src/engine/index.ts';
-import { loadWasmKernelsInNode, typescriptKernels, useKernels, type Kernels } from '../../src/engine/backend.ts';
-import { nodeStepThreads } from '../../src/engine/wasm/node-threads.ts';
-import { preferredBuild } from '../../src/engine/wasm/features.ts';
+// Each round trains the epoch with the engine's TypeScript step (src/engine/step.ts, the kernels of
+// kernels.ts) and with the WebAssembly step (src/accel/, one fused call per minibatch) on one
+// thread, on two threads as the site runs it (a tuner measures whether the second thread pays,
+// src/accel/thread-tuner.ts), and on two threads for every step, so all are measured in the same
+// run; the WebAssembly build is the one the site would pick (with the fused multiply-add where
+// relaxed SIMD validates, src/accel/features.ts), and the plain SIMD build runs once more on one
+// thread for comparison. Then the same epochs in Chromium (browser-epoch.ts; BENCH_BROWSER=0 skips
+// it). CPU time counts every thread of the process.
+import { MLP, evaluate, referenceStep, train, type Stepper } from '../../src/engine/index.ts';
+import { alwaysTwo, preferredBuild } from '../../src/accel/index.ts';
+import { nodeStepThreads, nodeWasmStepper } from '../../src/accel/node.ts';
 import { browserEpochs } from './browser-epoch.ts';
 import { loadMnist, mnistSubset } from '../../src/data/mnist-node.ts';
 import { plainStep, type PlainNet } from './baseline.ts';
@@ -69,22 +69,22 @@ function createBaseline(): (batch: number) => void {
   };
 }
 
-const wasm = loadWasmKernelsInNode();
-if (!wasm) throw new Error('the WebAssembly kernels did not load: run `npm run wasm` first');
+const wasm = nodeWasmStepper();
+if (!wasm) throw new Error('the WebAssembly step did not load: run `npm run wasm` first');
 
-/** One epoch with the given kernels, without the baseline. */
-async function wasmRound(kernels: Kernels): Promise<{ engine: Time; accuracy: number; threads: number }> {
-  useKernels(kernels);
+/** One epoch with the given stepper, without the baseline. */
+async function wasmRound(stepper: Stepper): Promise<{ engine: Time; accuracy: number; threads: number }> {
   const net = MLP.create({ sizes: SIZES, activation: 'relu', init: 'he', seed: 1 });
   let threads = 0;
   const engine = await timed(async () => {
-    ({ threads } = await train(net, { train: trainSet }, { epochs: 1, learningRate: LEARNING_RATE, batchSize: BATCH, seed: 1, yieldEveryMs: 1e9 }));
+    const { step } = await train(net, { train: trainSet }, { epochs: 1, learningRate: LEARNING_RATE, batchSize: BATCH, seed: 1, yieldEveryMs: 1e9, stepper });
+    if (step.name !== stepper.name) throw new Error(`the ${stepper.name} did not run: ${step.reason}`);
+    threads = step.threads;
   });
-  return { engine, accuracy: evaluate(net, testSet).accuracy, threads };
+  return { engine, accuracy: evaluate(net, testSet, stepper).accuracy, threads };
 }
 
 async function round(): Promise<{ engine: Time; baseline: Time; accuracy: number }> {
-  useKernels(typescriptKernels);
   const net = MLP.create({ sizes: SIZES, activation: 'relu', init: 'he', seed: 1 });
   const baselineStep = createBaseline();
   const every = Math.floor(Math.ceil(m / BATCH) / BASELINE_BATCHES);
@@ -98,7 +98,7 @@ async function round(): Promise<{ engine: Time; baseline: Time; accuracy: number
   };
   const total = await timed(async () => {
     await train(net, { train: trainSet }, {
-      epochs: 1, learningRate: LEARNING_RATE, batchSize: BATCH, seed: 1, yieldEveryMs: 1e9, beforeBatch,
+      epochs: 1, learningRate: LEARNING_RATE, batchSize: BATCH, seed: 1, yieldEveryMs: 1e9, beforeBatch, stepper: referenceStep,
     });
   });
   const engine = { wall: total.wall - baseline.wall, cpu: total.cpu - baseline.cpu };
@@ -107,12 +107,12 @@ async function round(): Promise<{ engine: Time; baseline: Time; accuracy: number
 
 const best = (a: Time, b: Time): Time => ({ wall: Math.min(a.wall, b.wall), cpu: Math.min(a.cpu, b.cpu) });
 const fma = preferredBuild() === 'simd-fma', simd = fma ? 'WebAssembly SIMD with FMA' : 'WebAssembly SIMD';
-const plain = loadWasmKernelsInNode('simd');
+const plain = nodeWasmStepper({ build: 'simd' });
 const modes = [
-  { name: `${simd}, 1 thread`, kernels: wasm },
-  { name: `${simd}, 2 threads, tuned`, kernels: { ...wasm, stepThreads: nodeStepThreads() } },
-  { name: `${simd}, 2 threads always`, kernels: { ...wasm, stepThreads: { ...nodeStepThreads(), always: true } } },
-  ...(fma && plain ? [{ name: 'WebAssembly SIMD without FMA, 1 thread', kernels: plain }] : []),
+  { name: `${simd}, 1 thread`, stepper: wasm },
+  { name: `${simd}, 2 threads, tuned`, stepper: nodeWasmStepper({ threads: nodeStepThreads() })! },
+  { name: `${simd}, 2 threads always`, stepper: nodeWasmStepper({ threads: nodeStepThreads(preferredBuild(), alwaysTwo) })! },
+  ...(fma && plain ? [{ name: 'WebAssembly SIMD without FMA, 1 thread', stepper: plain }] : []),
 ].map((mode) => ({ ...mode, best: { wall: Infinity, cpu: Infinity } as Time, rounds: [] as number[], threads: [] as number[], accuracy: 0 }));
 let engine: Time = { wall: Infinity, cpu: Infinity };
 let baseline: Time = { wall: Infinity, cpu: Infinity };
@@ -123,7 +123,7 @@ for (let r = 0; r < ROUNDS; r++) {
   baseline = best(baseline, result.baseline);
   accuracy = result.accuracy;
   for (const mode of modes) {
-    const fast = await wasmRound(mode.kernels);
+    const fast = await wasmRound(mode.stepper);
     mode.best = best(mode.best, fast.engine);
     mode.rounds.push(fast.engine.wall);
     mode.threads.push(fast.threads);
@@ -141,7 +141,7 @@ const times = (a: number, b: number) => `${(a / b).toFixed(a / b >= 20 ? 0 : 1)}
 console.log(`Node ${process.version}, one epoch of ${m} images, best of ${ROUNDS} rounds, ${SIZES.join('-')} ReLU/He, batch ${BATCH}, lr ${LEARNING_RATE}`);
 console.log(`matrix products per epoch: ${gflop.toFixed(1)} GFLOP (zeros the engine skips still count)`);
 console.log(`baseline, number[][] on ${BASELINE_BATCHES * BATCH} images scaled to the epoch: ${baselineEpoch.wall.toFixed(1)} s (${baselineEpoch.cpu.toFixed(1)} s CPU), ${(gflop / baselineEpoch.wall).toFixed(2)} GFLOP/s`);
-console.log(`TypeScript kernels: ${engine.wall.toFixed(2)} s per epoch (${engine.cpu.toFixed(2)} s CPU), ${(gflop / engine.wall).toFixed(2)} GFLOP/s,` +
+console.log(`TypeScript step: ${engine.wall.toFixed(2)} s per epoch (${engine.cpu.toFixed(2)} s CPU), ${(gflop / engine.wall).toFixed(2)} GFLOP/s,` +
   ` ${times(baselineEpoch.wall, engine.wall)} the baseline by wall-clock time, ${times(baselineEpoch.cpu, engine.cpu)} by CPU time; test accuracy ${pct(accuracy)}`);
 for (const mode of modes) {
   console.log(`${mode.name}: ${mode.best.wall.toFixed(3)} s per epoch (${mode.best.cpu.toFixed(3)} s CPU), ${(gflop / mode.best.wall).toFixed(1)} GFLOP/s` +

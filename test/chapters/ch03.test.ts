@@ -1,8 +1,7 @@
 // Chapter 3: the reference loops shown in the chapter compute the engine's product, and a batched
 // product equals the column-by-column products.
 import { describe, expect, it } from 'vitest';
-import { Matrix, columns, createRng, matmul } from '../../src/engine/index.ts';
-import { matmulFlat, matmulFlatIKJ, matmulNested } from '../../src/engine/reference-matmul.ts';
+import { Matrix, columns, createRng, matmul, matmulFlat, matmulFlatIKJ, matmulNested } from '../../src/engine/index.ts';
 
 /** The definition, in float64: C[i][j] = Σ_p A[i][p]·B[p][j]. */
 function definition(A: Matrix, B: Matrix): number[] {

@@ -52,7 +52,7 @@ test('downloads the default subset with visible progress, trains two epochs abov
   await expect(panelOf(page).getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
   // The site is cross-origin isolated, so training may use a second thread; the result names the kernels.
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-  await expect(panelOf(page).getByTestId('engine')).toHaveText(/^\(WebAssembly SIMD( on 2 threads)?\)$/);
+  await expect(panelOf(page).getByTestId('engine')).toHaveText(/^\(WebAssembly step( on 2 threads)?\)$/);
   const percent = async (text: string | null) => Number(text!.replace('%', ''));
   const valAccuracies = await panelOf(page).getByTestId('val-accuracy').allTextContents();
   expect(valAccuracies).toHaveLength(2);

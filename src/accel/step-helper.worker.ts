@@ -1,7 +1,7 @@
-// The helper thread of the two-thread training step (see ./step-threads.ts): for each training run
+// The helper thread of the two-thread training step (see ./browser-threads.ts): for each training run
 // it is sent, runs its share of every minibatch until the run ends, then waits for the next run.
 /// <reference lib="webworker" />
-import { runHelper } from '../engine/wasm/step-helper.ts';
+import { runHelper } from './step-helper.ts';
 
 export interface HelperStart {
   module: WebAssembly.Module;

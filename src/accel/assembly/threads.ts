@@ -6,7 +6,7 @@ import { barrier, COMMAND, FIRST, RATE, LAST, HELPER, STOP, ARRANGE, WAITING, JO
 import { arrangeLists, arrangeOffsets, ptrControl, stepShare } from "./step";
 
 export {
-  setup, lastCorrect,
+  setup, lossStep, lastCorrect,
   partStart, ptrW1t, ptrB1, ptrW2, ptrB2, ptrOrder, ptrLabels, ptrOffsets, ptrNzPixel, ptrNzValue,
 } from "./step";
 

@@ -4,8 +4,9 @@
 // the browser has it (./features.ts chooses at run time).
 import { mkdirSync } from 'node:fs';
 import asc from 'assemblyscript/asc';
+import { MAX_SHARED_PAGES } from './limits.ts';
 
-const SHARED = ['--importMemory', '--sharedMemory', '--maximumMemory', '8192']; // 512 MiB, MAX_SHARED_PAGES in fused-step.ts
+const SHARED = ['--importMemory', '--sharedMemory', '--maximumMemory', String(MAX_SHARED_PAGES)];
 
 const builds = [
   { entry: 'index.ts', out: 'kernels.wasm', features: 'simd', extra: [] },

@@ -1,10 +1,10 @@
-// Choosing the build of the kernels (wasm/features.ts): the probe for relaxed SIMD must say what
+// Choosing the build of the kernels (src/accel/features.ts): the probe for relaxed SIMD must say what
 // validating the real fused multiply-add build says, and must not validate just anything.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RELAXED_PROBE, hasRelaxedSimd, preferredBuild } from '../../src/engine/wasm/features.ts';
+import { RELAXED_PROBE, hasRelaxedSimd, preferredBuild } from '../../src/accel/index.ts';
 
-const build = (file: string) => readFileSync(new URL(`../../src/engine/wasm/build/${file}`, import.meta.url));
+const build = (file: string) => readFileSync(new URL(`../../src/accel/build/${file}`, import.meta.url));
 
 describe('the relaxed SIMD probe', () => {
   it('agrees with validating the builds that use the fused multiply-add', () => {

@@ -1,8 +1,20 @@
-// The JavaScript side of the WebAssembly SIMD kernels (sources in ./assembly/, compiled by
-// `npm run wasm` into ./build/kernels.wasm). The module only sees numbers, so this file lays the
-// matrices out in its memory, calls the kernel and copies the result back. Memory is grown before
-// the views are made: growing WebAssembly memory detaches every typed-array view on it.
-import type { Kernels } from '../backend.ts';
+// The JavaScript side of the WebAssembly SIMD matrix products (sources in ./assembly/matmul.ts,
+// compiled by `npm run wasm` into ./build/kernels.wasm), with the signatures of the engine's
+// readable loops (src/engine/kernels.ts); chapter 3's race runs both. The module only sees numbers,
+// so this file lays the matrices out in its memory, calls the kernel and copies the result back.
+// Memory is grown before the views are made: growing WebAssembly memory detaches every view on it.
+
+type Product = (a: Float32Array, b: Float32Array, c: Float32Array, d0: number, d1: number, d2: number) => void;
+
+/** The three matrix products on flat row-major Float32Arrays. */
+export interface Kernels {
+  /** C (n, m) = A (n, k)·B (k, m): arguments (a, b, c, n, k, m). */
+  matmul: Product;
+  /** C (n, m) = Aᵀ·B for A (k, n): arguments (a, b, c, k, n, m). */
+  matmulTransA: Product;
+  /** C (n, m) = A·Bᵀ for B (m, k): arguments (a, b, c, n, k, m). */
+  matmulTransB: Product;
+}
 
 /** The compiled module's exports (see ./assembly/index.ts). */
 export interface WasmExports {
@@ -33,11 +45,8 @@ export function ensureMemory(memory: WebAssembly.Memory, end: number): void {
   if (end > have) memory.grow(Math.ceil((end - have) / PAGE));
 }
 
-/**
- * The engine's three kernels, with the same signatures as kernels.ts, running in WebAssembly; and
- * the compiled module, from which the fused training step makes its own instance.
- */
-export function wasmKernels({ module, exports }: Compiled): Kernels {
+/** The three products running in WebAssembly, from an instance of kernels.wasm. */
+export function wasmKernels({ exports }: Compiled): Kernels {
   const { memory } = exports;
   const base = exports.heapBase();
   const f32 = (offset: number, length: number) => new Float32Array(memory.buffer, offset, length);
@@ -53,8 +62,6 @@ export function wasmKernels({ module, exports }: Compiled): Kernels {
   }
 
   return {
-    name: 'wasm-simd',
-    module,
     matmul(a, b, c, n, k, m) {
       call(a, b, c, k * m + k * n + m * n + 2 * k, (pa, pb, pc, ps) => exports.matmul(pa, pb, pc, n, k, m, ps));
     },

@@ -1,18 +1,11 @@
 // The fused step's second thread in a browser: the two-thread build of the WebAssembly step (shared
-// memory, ../engine/wasm/assembly/threads.ts) and a worker for its helper thread. Shared
+// memory, ./assembly/threads.ts) and a worker for its helper thread. Shared
 // WebAssembly memory exists only on cross-origin isolated pages (the server sends
 // Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp), and the
 // leader thread waits with Atomics.wait, which only workers may do: the training worker calls this.
-import type { StepThreads } from '../engine/wasm/fused-step.ts';
+import type { StepThreads } from './fused-step.ts';
 import type { HelperStart } from './step-helper.worker.ts';
-
-async function compile(url: string): Promise<WebAssembly.Module> {
-  try {
-    return await WebAssembly.compileStreaming(fetch(url));
-  } catch {
-    return WebAssembly.compile(await (await fetch(url)).arrayBuffer()); // served without application/wasm
-  }
-}
+import { fetchModule } from './fetch-module.ts';
 
 /**
  * The two-thread step from the module at `wasmUrl` (kernels-threads.wasm), with its helper thread
@@ -27,7 +20,7 @@ async function compile(url: string): Promise<WebAssembly.Module> {
 export async function stepThreads(wasmUrl: string, startHelper: () => Worker): Promise<StepThreads | null> {
   if (!globalThis.crossOriginIsolated || navigator.hardwareConcurrency < 2) return null;
   try {
-    const module = await compile(wasmUrl);
+    const module = await fetchModule(wasmUrl);
     let helper = started();
     function started(): Worker {
       const worker = startHelper();

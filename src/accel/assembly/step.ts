@@ -17,12 +17,22 @@
 // meet again, and each does the backward pass and update of its units; they meet a third time at
 // the end. The single-thread build runs the same code with one thread owning every unit.
 //
-// W1t is stored in PARTS, one per thread the module was set up for: part k holds the units
-// [partStart(k), partStart(k + 1)) as its own (inputs, width) matrix, the parts one after the
-// other. Were the two threads' units side by side in every row, each core's prefetcher would keep
-// pulling in the other's cache lines while both write theirs, and the W1 update would run at less
-// than half speed. A step on one thread of the two-thread build does both parts itself. For the
-// same reason each thread keeps its own A1 and dZ1, of which it fills only its units' columns.
+// The hidden units are split into PARTS (the module is always set up with two, whatever the
+// number of threads): part k holds the units [partStart(k), partStart(k + 1)). W1t is stored as
+// one (inputs, width) matrix per part, the parts one after the other: were the two threads' units
+// side by side in every row, each core's prefetcher would keep pulling in the other's cache lines
+// while both write theirs, and the W1 update would run at less than half speed. For the same
+// reason each thread keeps its own A1 and dZ1, of which it fills only its units' columns.
+//
+// SAME NUMBERS ON ONE THREAD OR TWO: every sum whose order could depend on the thread count is
+// taken part by part, then the parts are added in a fixed order. Z2 is each part's sum over its
+// units, added part 0 first; the loss is each part's share of the examples, added likewise. A step
+// on one thread does both parts itself, so it gives the bit-identical parameters of a step on two.
+//
+// MEMORY: the dataset first (its non-zero lists and each epoch's copy of them, laid out by the
+// number of examples and non-zeros alone), then the network's buffers. setup() with another
+// network shape or batch size moves only the network's buffers, so one copy of a dataset serves
+// every network trained or measured on it.
 import { barrier, BARRIER_BYTES } from "./sync";
 import { madd } from "./madd";
 
@@ -36,27 +46,28 @@ let correctCount = 0;
 
 // This thread's share of a step: its index, how many threads the step runs on, its parts of W1t
 // [k0, k1) and their hidden units [u0, u1), where the step's examples start in the epoch's order.
-let T = 0, shared = 1, k0 = 0, k1 = 1, u0 = 0, u1 = 0, first = 0;
+let T = 0, k0 = 0, k1 = 1, u0 = 0, u1 = 0, first = 0;
 
 @inline function f32At(base: usize, index: i32): usize {
   return base + (<usize>index << 2);
 }
 
 /**
- * Lays out every buffer (the same offsets in every thread, since the arguments are the same) and
- * returns the end of the last one; thread 0 grows the memory to fit, the others find it grown.
+ * Lays out every buffer (the same offsets in every thread, since the arguments are the same): the
+ * dataset's, then the network's for `partCount` parts. Returns the end of the last one; thread 0
+ * grows the memory to fit, the others find it grown.
  */
-export function setup(inputs: i32, hidden: i32, classes: i32, maxBatch: i32, examples: i32, nonZeros: i32, threads: i32, thread: i32): usize {
-  N0 = inputs; H = hidden; C = classes; MB = maxBatch; T = thread; parts = threads;
+export function setup(inputs: i32, hidden: i32, classes: i32, maxBatch: i32, examples: i32, nonZeros: i32, partCount: i32, thread: i32): usize {
+  N0 = inputs; H = hidden; C = classes; MB = maxBatch; T = thread; parts = partCount;
   layoutEnd = (__heap_base + 63) & ~63;
   control = take(BARRIER_BYTES);
-  W1t = take(inputs * H * 4); b1 = take(H * 4); W2 = take(C * H * 4); b2 = take(C * 4);
-  A1 = take(threads * maxBatch * H * 4) + <usize>(thread * maxBatch * H * 4);
-  dZ1 = take(threads * maxBatch * H * 4) + <usize>(thread * maxBatch * H * 4);
-  Z2 = take(threads * maxBatch * C * 4); dZ2 = take(maxBatch * C * 4); tallies = take(threads * 64);
   labels = take(examples); offsets = take((examples + 1) * 4); nzPixel = take(nonZeros * 2); nzValue = take(nonZeros * 4);
   order = take(examples * 4); epochLabels = take(examples); epochOffsets = take((examples + 1) * 4);
   epochPixel = take(nonZeros * 2); epochValue = take(nonZeros * 4);
+  W1t = take(inputs * H * 4); b1 = take(H * 4); W2 = take(C * H * 4); b2 = take(C * 4);
+  A1 = take(parts * maxBatch * H * 4) + <usize>(thread * maxBatch * H * 4);
+  dZ1 = take(parts * maxBatch * H * 4) + <usize>(thread * maxBatch * H * 4);
+  Z2 = take(parts * maxBatch * C * 4); dZ2 = take(maxBatch * C * 4); tallies = take(parts * 64);
   const pages = <i32>((layoutEnd + 65535) >> 16) - memory.size();
   if (thread == 0 && pages > 0 && memory.grow(pages) < 0) return 0;
   return layoutEnd;
@@ -132,7 +143,7 @@ export function stepShare(start: i32, count: i32, learningRate: f32, n: i32): f6
   hiddenForward(count);
   partialOutput(count);
   barrier(control, n);
-  softmaxAndLoss(count * T / n, count * (T + 1) / n, count);
+  softmaxAndLossOwnParts(count);
   barrier(control, n); // every example's row of dZ2 is ready
   const loss = addTallies(count);
   hiddenGradient(count);
@@ -145,7 +156,7 @@ export function stepShare(start: i32, count: i32, learningRate: f32, n: i32): f6
 
 /** This thread's share of a step from position `start` of the order on `n` threads (1 or `parts`). */
 function share(start: i32, n: i32): void {
-  shared = n; first = start;
+  first = start;
   k0 = T * parts / n; k1 = (T + 1) * parts / n;
   u0 = partStart(k0); u1 = partStart(k1);
 }
@@ -166,7 +177,7 @@ export function lossStep(start: i32, count: i32): f64 {
   share(start, 1);
   hiddenForward(count);
   partialOutput(count);
-  softmaxAndLoss(0, count, count);
+  softmaxAndLossOwnParts(count);
   const loss = addTallies(count);
   epochOffsets = arranged; epochPixel = pixels; epochValue = values; epochLabels = orderedLabels;
   return loss;
@@ -233,50 +244,56 @@ function hiddenForward4(start: i32, end: i32, a1: usize, u: i32, column: usize, 
   v128.store(f32At(a1, u), f32x4.pmax(s0, f32x4.splat(0)));
 }
 
-/** This thread's part of Z2 for every example: Σ over its units u of W2[c, u]·A1[j, u] (thread 0 adds b2). */
+/** Z2's part k for every example of this thread's parts: Σ over part k's units u of W2[c, u]·A1[j, u] (part 0 adds b2). */
 function partialOutput(count: i32): void {
-  const z2 = Z2 + <usize>(T * MB * C * 4);
-  for (let j = 0; j < count; j++) {
-    for (let c = 0; c < C; c++) {
-      const bias: f32 = T == 0 ? load<f32>(f32At(b2, c)) : 0;
-      store<f32>(f32At(z2, j * C + c), bias + dotOwnUnits(f32At(W2, c * H), f32At(A1, j * H)));
+  for (let k = k0; k < k1; k++) {
+    const z2 = Z2 + <usize>(k * MB * C * 4), from = partStart(k), to = partStart(k + 1);
+    for (let j = 0; j < count; j++) {
+      for (let c = 0; c < C; c++) {
+        const bias: f32 = k == 0 ? load<f32>(f32At(b2, c)) : 0;
+        store<f32>(f32At(z2, j * C + c), bias + dotUnits(f32At(W2, c * H), f32At(A1, j * H), from, to));
+      }
     }
   }
 }
 
 /**
- * Σ over this thread's units u of w[u]·a[u], in four partial sums: each f32x4.add waits for the
- * one before it in the same sum, so four independent sums keep the adder busy.
+ * Σ over the units u in [from, to) of w[u]·a[u], in four partial sums: each f32x4.add waits for
+ * the one before it in the same sum, so four independent sums keep the adder busy.
  */
-function dotOwnUnits(w: usize, a: usize): f32 {
+function dotUnits(w: usize, a: usize, from: i32, to: i32): f32 {
   let s0 = f32x4.splat(0), s1 = s0, s2 = s0, s3 = s0;
-  let u = u0;
-  for (; u + 16 <= u1; u += 16) {
+  let u = from;
+  for (; u + 16 <= to; u += 16) {
     const wu = f32At(w, u), au = f32At(a, u);
     s0 = madd(v128.load(wu), v128.load(au), s0);
     s1 = madd(v128.load(wu, 16), v128.load(au, 16), s1);
     s2 = madd(v128.load(wu, 32), v128.load(au, 32), s2);
     s3 = madd(v128.load(wu, 48), v128.load(au, 48), s3);
   }
-  for (; u < u1; u += 4) s0 = madd(v128.load(f32At(w, u)), v128.load(f32At(a, u)), s0);
+  for (; u < to; u += 4) s0 = madd(v128.load(f32At(w, u)), v128.load(f32At(a, u)), s0);
   const s = f32x4.add(f32x4.add(s0, s1), f32x4.add(s2, s3));
   return f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3);
 }
 
+/** softmaxAndLoss for each of this thread's parts: part k takes the k-th of `parts` equal shares of the examples. */
+function softmaxAndLossOwnParts(count: i32): void {
+  for (let k = k0; k < k1; k++) softmaxAndLoss(count * k / parts, count * (k + 1) / parts, count, k);
+}
+
 /**
- * For the examples [from, to) of the step's `count` (this thread's share): z2 = the threads' parts
- * of Z2 added in a fixed order, the stable softmax, the loss −log A2[y] as
- * log Σ exp(z − max) − (z_y − max), a correct argmax counted; writes their rows of
- * dZ2 = (A2 − Y)/m and this thread's tally of the loss and the correct answers.
+ * For the examples [from, to) of the step's `count`: z2 = the parts of Z2 added in a fixed order,
+ * the stable softmax, the loss −log A2[y] as log Σ exp(z − max) − (z_y − max), a correct argmax
+ * counted; writes their rows of dZ2 = (A2 − Y)/m and tally k of the loss and the correct answers.
  */
-function softmaxAndLoss(from: i32, to: i32, count: i32): void {
+function softmaxAndLoss(from: i32, to: i32, count: i32, k: i32): void {
   let lossSum: f64 = 0, correct = 0;
   for (let j = from; j < to; j++) {
     const y = <i32>load<u8>(epochLabels + <usize>(first + j)), d = f32At(dZ2, j * C);
     let best: f32 = -Infinity, argmax = 0;
     for (let c = 0; c < C; c++) {
       let z: f32 = 0;
-      for (let t = 0; t < shared; t++) z += load<f32>(f32At(Z2, (t * MB + j) * C + c));
+      for (let t = 0; t < parts; t++) z += load<f32>(f32At(Z2, (t * MB + j) * C + c));
       store<f32>(f32At(d, c), z);
       if (z > best) { best = z; argmax = c; }
     }
@@ -292,15 +309,15 @@ function softmaxAndLoss(from: i32, to: i32, count: i32): void {
     const scale: f32 = 1 / (total * <f32>count);
     for (let c = 0; c < C; c++) store<f32>(f32At(d, c), load<f32>(f32At(d, c)) * scale - (c == y ? 1 / <f32>count : 0));
   }
-  store<f64>(tallies + <usize>(T * 64), lossSum);
-  store<i32>(tallies + <usize>(T * 64), correct, 8);
+  store<f64>(tallies + <usize>(k * 64), lossSum);
+  store<i32>(tallies + <usize>(k * 64), correct, 8);
 }
 
-/** The step's mean loss and (in correctCount) its correct answers, from the threads' tallies. */
+/** The step's mean loss and (in correctCount) its correct answers, from the parts' tallies in order. */
 function addTallies(count: i32): f64 {
   let lossSum: f64 = 0;
   correctCount = 0;
-  for (let t = 0; t < shared; t++) {
+  for (let t = 0; t < parts; t++) {
     lossSum += load<f64>(tallies + <usize>(t * 64));
     correctCount += load<i32>(tallies + <usize>(t * 64), 8);
   }

@@ -1,5 +1,5 @@
 // The two-thread fused step in Node: the compiled kernels-threads.wasm and worker_threads. Only
-// benchmarks and tests import this (browsers get theirs from ./load-browser.ts).
+// benchmarks and tests use this (browsers get theirs from ./browser-threads.ts).
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { StepThreads } from './fused-step.ts';
@@ -9,7 +9,7 @@ import { preferredBuild, type WasmBuild } from './features.ts';
  * The two-thread module of `build` with a Node worker thread for its helper: one for every run,
  * started now, since starting a thread takes longer than many steps.
  */
-export function nodeStepThreads(build: WasmBuild = preferredBuild()): StepThreads {
+export function nodeStepThreads(build: WasmBuild = preferredBuild(), tuner?: StepThreads['tuner']): StepThreads {
   const file = build === 'simd-fma' ? './build/kernels-threads-fma.wasm' : './build/kernels-threads.wasm';
   const module = new WebAssembly.Module(readFileSync(new URL(file, import.meta.url)));
   let helper = started();
@@ -24,6 +24,7 @@ export function nodeStepThreads(build: WasmBuild = preferredBuild()): StepThread
   }
   return {
     module,
+    tuner,
     startHelper(module, memory, setupArgs) {
       helper.postMessage({ module, memory, setupArgs });
     },

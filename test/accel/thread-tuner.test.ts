@@ -1,7 +1,7 @@
-// The thread tuner (wasm/thread-tuner.ts) against made-up step times: it must settle on whichever
+// The thread tuner (src/accel/thread-tuner.ts) against made-up step times: it must settle on whichever
 // mode is faster per example, keep trying the other one, and notice when the faster one changes.
 import { describe, expect, it } from 'vitest';
-import { threadTuner } from '../../src/engine/wasm/thread-tuner.ts';
+import { threadTuner } from '../../src/accel/index.ts';
 
 /** Runs `steps` steps whose seconds per example in each mode come from `cost`; the modes chosen. */
 function run(steps: number, cost: (threads: 1 | 2, step: number) => number, tuner = threadTuner()): (1 | 2)[] {
