@@ -11,12 +11,12 @@ import { stepThreads } from './browser-threads.ts';
 import { fetchModule } from './fetch-module.ts';
 import { wasmKernels, type Kernels, type WasmExports } from './kernels-wasm.ts';
 
-const fma = () => preferredBuild() === 'simd-fma';
-
 /** The matrix products in WebAssembly SIMD (chapter 3's race), or null where this browser has no SIMD. */
 export async function loadWasmKernels(): Promise<Kernels | null> {
+  const build = await preferredBuild();
+  if (!build) return null;
   try {
-    const module = await fetchModule(fma() ? fmaUrl : plainUrl);
+    const module = await fetchModule(build === 'simd-fma' ? fmaUrl : plainUrl);
     const instance = await WebAssembly.instantiate(module, {});
     return wasmKernels({ module, exports: instance.exports as unknown as WasmExports });
   } catch {
@@ -30,10 +30,13 @@ export async function loadWasmKernels(): Promise<Kernels | null> {
  * this browser has no WebAssembly SIMD, and train() then runs the TypeScript step.
  */
 export async function loadWasmStepper(): Promise<WasmStepper | null> {
+  const build = await preferredBuild();
+  if (!build) return null;
+  const fma = build === 'simd-fma';
   try {
-    const module = await fetchModule(fma() ? fmaUrl : plainUrl);
+    const module = await fetchModule(fma ? fmaUrl : plainUrl);
     const helper = () => new Worker(new URL('./step-helper.worker.ts', import.meta.url), { type: 'module', name: 'training helper' });
-    const threads = await stepThreads(fma() ? fmaThreadsUrl : plainThreadsUrl, helper);
+    const threads = await stepThreads(fma ? fmaThreadsUrl : plainThreadsUrl, helper);
     return wasmStepper(module, threads ?? undefined);
   } catch {
     return null;

@@ -11,6 +11,6 @@ export type { Kernels, Compiled, WasmExports } from './kernels-wasm.ts';
 export { threadTuner } from './thread-tuner.ts';
 export type { ThreadTuner } from './thread-tuner.ts';
 export { runHelper } from './step-helper.ts';
-export { preferredBuild, hasRelaxedSimd, RELAXED_PROBE } from './features.ts';
+export { preferredBuild } from './features.ts';
 export type { WasmBuild } from './features.ts';
 export { PARTS, MAX_SHARED_PAGES } from './limits.ts';

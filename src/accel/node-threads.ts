@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { StepThreads } from './fused-step.ts';
-import { preferredBuild, type WasmBuild } from './features.ts';
+import type { WasmBuild } from './features.ts';
 
 /**
  * The two-thread module of `build` with a Node worker thread for its helper: one for every run,
  * started now, since starting a thread takes longer than many steps.
  */
-export function nodeStepThreads(build: WasmBuild = preferredBuild(), tuner?: StepThreads['tuner']): StepThreads {
+export function nodeStepThreads(build: WasmBuild, tuner?: StepThreads['tuner']): StepThreads {
   const file = build === 'simd-fma' ? './build/kernels-threads-fma.wasm' : './build/kernels-threads.wasm';
   const module = new WebAssembly.Module(readFileSync(new URL(file, import.meta.url)));
   let helper = started();

@@ -19,16 +19,22 @@ function nodeModule(build: WasmBuild): WebAssembly.Module | null {
   }
 }
 
-/** The WebAssembly step of `build`; with `threads`, the two-thread build and its helper (see nodeStepThreads). */
-export function nodeWasmStepper(options: { build?: WasmBuild; threads?: StepThreads } = {}): WasmStepper | null {
-  const module = nodeModule(options.build ?? preferredBuild());
-  return module && wasmStepper(module, options.threads);
+/**
+ * The WebAssembly step of `build` (default: the one this Node prefers); with `threads`, the
+ * two-thread build and its helper (see nodeStepThreads). null without SIMD or without the file.
+ */
+export async function nodeWasmStepper(options: { build?: WasmBuild; threads?: StepThreads } = {}): Promise<WasmStepper | null> {
+  const build = options.build ?? (await preferredBuild());
+  const module = build && nodeModule(build);
+  return module ? wasmStepper(module, options.threads) : null;
 }
 
 /** The matrix products in WebAssembly SIMD, or null. */
-export function nodeWasmKernels(build: WasmBuild = preferredBuild()): Kernels | null {
+export async function nodeWasmKernels(build?: WasmBuild): Promise<Kernels | null> {
+  const chosen = build ?? (await preferredBuild());
+  if (!chosen) return null;
   try {
-    return wasmKernels(instantiateSync(readFileSync(new URL(files[build], import.meta.url))));
+    return wasmKernels(instantiateSync(readFileSync(new URL(files[chosen], import.meta.url))));
   } catch {
     return null;
   }

@@ -8,20 +8,20 @@ import type { WasmBuild } from '../../src/accel/index.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
 import { relativeDifference } from '../engine/relative-difference.ts';
 
-const fast = (build?: WasmBuild) => nodeWasmStepper({ build })!;
+const fast = async (build?: WasmBuild) => (await nodeWasmStepper({ build }))!;
 
 /** The same network, data and options trained once with the reference step and once with `stepper`. */
-async function trainBoth(create: () => MLP, data: TrainData, options: TrainOptions, stepper: Stepper = fast()) {
+async function trainBoth(create: () => MLP, data: TrainData, options: TrainOptions, stepper?: Stepper) {
   const slow = create();
   const slowResult = await train(slow, data, options);
   const quick = create();
-  const quickResult = await train(quick, data, { ...options, stepper });
+  const quickResult = await train(quick, data, { ...options, stepper: stepper ?? (await fast()) });
   return { slow, slowResult, fast: quick, fastResult: quickResult };
 }
 
 describe('the WebAssembly step', () => {
-  it('loads in Node', () => {
-    expect(nodeWasmStepper()).not.toBeNull();
+  it('loads in Node', async () => {
+    expect(await nodeWasmStepper()).not.toBeNull();
   });
 
   it('reaches the test accuracy of the TypeScript step (within 0.5 points), and the result names it', async () => {
@@ -43,7 +43,7 @@ describe('the WebAssembly step', () => {
       const data = { train: mnistSubset('train', 0, 300) };
       const options = { epochs: 2, learningRate: 0.1, batchSize: 37, seed: 7 };
       const create = () => MLP.create({ sizes: [784, 53, 10], activation: 'relu', init: 'he', seed: 7 });
-      const { slow, slowResult, fast: quick, fastResult } = await trainBoth(create, data, options, fast(build));
+      const { slow, slowResult, fast: quick, fastResult } = await trainBoth(create, data, options, await fast(build));
       for (let l = 0; l < 2; l++) {
         expect(relativeDifference(quick.W[l].data, slow.W[l].data), `W${l + 1}`).toBeLessThan(1e-4);
         expect(relativeDifference(quick.b[l].data, slow.b[l].data), `b${l + 1}`).toBeLessThan(1e-4);
@@ -61,7 +61,7 @@ describe('the WebAssembly step', () => {
         net.W[1].data.forEach((w, i, W2) => (W2[i] = w * 200));
         return net;
       };
-      const { slow, slowResult, fast: quick, fastResult } = await trainBoth(create, data, options, fast(build));
+      const { slow, slowResult, fast: quick, fastResult } = await trainBoth(create, data, options, await fast(build));
       expect(slowResult.history[0].trainLoss).toBeGreaterThan(20); // the logits really are far apart
       expect(fastResult.history[0].trainLoss).toBeCloseTo(slowResult.history[0].trainLoss, 3);
       for (let l = 0; l < 2; l++) expect(relativeDifference(quick.W[l].data, slow.W[l].data), `W${l + 1}`).toBeLessThan(1e-4);
@@ -75,7 +75,7 @@ describe('the WebAssembly step', () => {
     const data = mnistSubset('test', 0, 1037);
     const before = net.toJSON();
     const slow = evaluate(net, data);
-    const quick = evaluate(net, data, fast(), 300);
+    const quick = evaluate(net, data, await fast(), 300);
     expect(slow.accuracy).toBeGreaterThan(0.5);
     expect(quick.loss).toBeCloseTo(slow.loss, 5);
     expect(quick.accuracy).toBe(slow.accuracy);
@@ -84,7 +84,7 @@ describe('the WebAssembly step', () => {
 
   it('stops with the same DivergenceError when the learning rate is far too high', async () => {
     const net = MLP.create({ sizes: [784, 16, 10], activation: 'relu', init: 'randn', seed: 1 });
-    const options = { epochs: 3, learningRate: 50, batchSize: 50, seed: 1, stepper: fast() };
+    const options = { epochs: 3, learningRate: 50, batchSize: 50, seed: 1, stepper: await fast() };
     await expect(train(net, { train: mnistSubset('train', 0, 500) }, options)).rejects.toThrow(/learning rate 50 is too high/);
   });
 });
@@ -109,7 +109,7 @@ describe('a run the WebAssembly step cannot do', () => {
   }
 
   it('falls back for a step option it does not list in `supports`', async () => {
-    const partial: Stepper = { ...fast(), supports: ['batchSize'] };
+    const partial: Stepper = { ...(await fast()), supports: ['batchSize'] };
     const create = () => MLP.create({ sizes: [784, 16, 10], activation: 'relu', init: 'he', seed: 4 });
     const { slow, fast: quick, fastResult } = await trainBoth(create, data, options, partial);
     expect(fastResult.step).toEqual({ name: 'TypeScript step', threads: 1, reason: 'the WebAssembly step has no learningRate' });
@@ -128,7 +128,7 @@ describe('the WebAssembly step\'s copies of the data', () => {
   const create = () => MLP.create({ sizes: [784, 8, 10], activation: 'relu', init: 'he', seed: 2 });
 
   it('knows a dataset by identity: a new Matrix with other pixels trains on those pixels', async () => {
-    const stepper = fast();
+    const stepper = await fast();
     const first = mnistSubset('train', 0, 200);
     await train(create(), { train: first }, { ...options, stepper }); // keeps the non-zero lists of this X
     const halved = { X: first.X.clone(), labels: first.labels };
@@ -140,7 +140,7 @@ describe('the WebAssembly step\'s copies of the data', () => {
   });
 
   it('holds at most three datasets (training, validation, test), and none after release()', async () => {
-    const stepper = fast();
+    const stepper = await fast();
     for (let start = 0; start < 1000; start += 200) {
       await train(create(), { train: mnistSubset('train', start, 200) }, { ...options, stepper });
     }
@@ -150,7 +150,7 @@ describe('the WebAssembly step\'s copies of the data', () => {
   });
 
   it('one copy serves networks of every size and batch size on the same X, each computed right', async () => {
-    const stepper = fast();
+    const stepper = await fast();
     const data = { train: mnistSubset('train', 0, 300) };
     for (const [h, batchSize] of [[8, 50], [40, 37], [8, 100]]) {
       const make = () => MLP.create({ sizes: [784, h, 10], activation: 'relu', init: 'he', seed: h });
@@ -163,7 +163,7 @@ describe('the WebAssembly step\'s copies of the data', () => {
   });
 
   it('lets a second run on a dataset in use fall back rather than overwrite the first run\'s parameters', async () => {
-    const stepper = fast();
+    const stepper = await fast();
     const data = mnistSubset('train', 0, 200);
     // validation on the training set itself: the validation pass meets the training run's copy in use
     const quick = create(), slow = create();

@@ -6,7 +6,7 @@ import { createRng, kernels as reference } from '../../src/engine/index.ts';
 import { nodeWasmKernels } from '../../src/accel/node.ts';
 import { relativeDifference } from '../engine/relative-difference.ts';
 
-const wasm = nodeWasmKernels();
+const wasm = await nodeWasmKernels();
 
 function random(length: number, seed: number, zeros = 0): Float32Array {
   const rng = createRng(seed);

@@ -21,7 +21,7 @@ type Mode = 'one thread' | 'two threads' | 'switching';
 async function trainWith(h: number, mode: Mode, build: WasmBuild): Promise<{ net: MLP; result: TrainResult }> {
   const tuner = { 'one thread': undefined, 'two threads': alwaysTwo, switching }[mode];
   const threads = mode === 'one thread' ? undefined : nodeStepThreads(build, tuner);
-  const stepper = nodeWasmStepper({ build, threads })!;
+  const stepper = (await nodeWasmStepper({ build, threads }))!;
   const net = MLP.create({ sizes: [784, h, 10], activation: 'relu', init: 'he', seed: 3 });
   // the helper thread is sent the run's memory at its start and joins a few milliseconds later:
   // give it that time before the first step (result.step.threads says whether it did)

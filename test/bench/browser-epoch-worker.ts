@@ -51,7 +51,7 @@ scope.onmessage = async (event: MessageEvent<BenchRequest>) => {
   const { trainCount, wasmRounds, typescriptRounds } = event.data;
   const [trainSet, testSet] = await Promise.all([dataset('train', trainCount), dataset('test', 10_000)]);
   // the build the site runs here (with the fused multiply-add where relaxed SIMD validates), and plain SIMD
-  const fma = preferredBuild() === 'simd-fma', suffix = fma ? '-fma' : '';
+  const fma = (await preferredBuild()) === 'simd-fma', suffix = fma ? '-fma' : '';
   const module = await compiled(`kernels${suffix}.wasm`), plain = await compiled('kernels.wasm');
   const threads = await stepThreads(BASE + `kernels-threads${suffix}.wasm`, () => new Worker(BASE + 'helper.js'));
   if (!threads) throw new Error('the bench page is not cross-origin isolated: no second thread');

@@ -69,8 +69,9 @@ function createBaseline(): (batch: number) => void {
   };
 }
 
-const wasm = nodeWasmStepper();
-if (!wasm) throw new Error('the WebAssembly step did not load: run `npm run wasm` first');
+const build = await preferredBuild();
+const wasm = build && (await nodeWasmStepper({ build }));
+if (!build || !wasm) throw new Error('the WebAssembly step did not load: run `npm run wasm` first');
 
 /** One epoch with the given stepper, without the baseline. */
 async function wasmRound(stepper: Stepper): Promise<{ engine: Time; accuracy: number; threads: number }> {
@@ -106,12 +107,12 @@ async function round(): Promise<{ engine: Time; baseline: Time; accuracy: number
 }
 
 const best = (a: Time, b: Time): Time => ({ wall: Math.min(a.wall, b.wall), cpu: Math.min(a.cpu, b.cpu) });
-const fma = preferredBuild() === 'simd-fma', simd = fma ? 'WebAssembly SIMD with FMA' : 'WebAssembly SIMD';
-const plain = nodeWasmStepper({ build: 'simd' });
+const fma = build === 'simd-fma', simd = fma ? 'WebAssembly SIMD with FMA' : 'WebAssembly SIMD';
+const plain = await nodeWasmStepper({ build: 'simd' });
 const modes = [
   { name: `${simd}, 1 thread`, stepper: wasm },
-  { name: `${simd}, 2 threads, tuned`, stepper: nodeWasmStepper({ threads: nodeStepThreads() })! },
-  { name: `${simd}, 2 threads always`, stepper: nodeWasmStepper({ threads: nodeStepThreads(preferredBuild(), alwaysTwo) })! },
+  { name: `${simd}, 2 threads, tuned`, stepper: (await nodeWasmStepper({ build, threads: nodeStepThreads(build) }))! },
+  { name: `${simd}, 2 threads always`, stepper: (await nodeWasmStepper({ build, threads: nodeStepThreads(build, alwaysTwo) }))! },
   ...(fma && plain ? [{ name: 'WebAssembly SIMD without FMA, 1 thread', stepper: plain }] : []),
 ].map((mode) => ({ ...mode, best: { wall: Infinity, cpu: Infinity } as Time, rounds: [] as number[], threads: [] as number[], accuracy: 0 }));
 let engine: Time = { wall: Infinity, cpu: Infinity };
