@@ -28,7 +28,7 @@ export interface WasmExports {
 const PAGE = 65536;
 
 /** Byte offsets of consecutive f32 buffers of the given lengths, 16-byte aligned, from `base`. */
-export function layout(base: number, lengths: number[]): number[] {
+function layout(base: number, lengths: number[]): number[] {
   const offsets: number[] = [];
   let at = base;
   for (const length of lengths) {
@@ -40,7 +40,7 @@ export function layout(base: number, lengths: number[]): number[] {
 }
 
 /** Makes sure the module's memory reaches `end` bytes. */
-export function ensureMemory(memory: WebAssembly.Memory, end: number): void {
+function ensureMemory(memory: WebAssembly.Memory, end: number): void {
   const have = memory.buffer.byteLength;
   if (end > have) memory.grow(Math.ceil((end - have) / PAGE));
 }

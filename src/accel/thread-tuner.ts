@@ -2,8 +2,10 @@
 // cores to spare two threads take about 0.6× the time of one; on a busy one (two cores and a
 // browser, or other programs) a thread is often descheduled in mid-step and the other waits for it,
 // so two threads can take longer than one; and a helper woken from sleep while the other core is
-// busy is often put on the training thread's core, where the two take turns. The tuner keeps the time per example of each mode and
-// runs the faster one, trying the other one for a few steps now and then, as conditions change.
+// busy is often put on the training thread's core, where the two take turns. The tuner keeps the
+// time per example of each mode and runs the faster one, trying the other one for a few steps now
+// and then, as conditions change. Both modes compute the same numbers (./assembly/step.ts), so the
+// tuner decides only how fast a run goes, never where it ends.
 // It goes by the median of each mode's latest times: one step that a descheduled thread made a
 // hundred times longer must not keep the faster mode out of use for hundreds of steps.
 

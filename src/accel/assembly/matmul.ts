@@ -1,13 +1,13 @@
 // WebAssembly SIMD versions of the engine's three matrix products (src/engine/kernels.ts is the
 // readable reference they are tested against). Numbers only: every argument is a byte offset into
-// this module's memory or a size; the JavaScript side (../backend-wasm.ts) copies matrices in and out.
+// this module's memory or a size; the JavaScript side (../kernels-wasm.ts) copies matrices in and out.
 // All matrices are row-major f32. `scratch` is room for k·m + k·n + m·n floats.
 //
 // Speed comes from three things the TypeScript loop cannot do:
 // 1. f32x4: one instruction multiplies and adds four neighbouring numbers of a row.
 // 2. Register blocking: a 4×8 tile of C stays in eight v128 locals while p runs over k, so each
 //    loaded number of B is used four times and C is written once, not k times.
-// 3. Zero skipping, as in kernels.ts: the non-zeros of each row of a mostly-zero B are gathered
+// 3. Zero skipping, as in src/engine/kernels.ts: the non-zeros of each row of a mostly-zero B are gathered
 //    into a short list first, then each adds (value × a contiguous row) with f32x4.
 
 /** Use the zero-skipping path when fewer than this fraction of B's entries are non-zero (as kernels.ts). */

@@ -1,6 +1,6 @@
 // One whole minibatch step of a [inputs, H, C] network (ReLU hidden layer, softmax output,
 // cross-entropy loss, plain SGD) in a single exported call, so JavaScript crosses into WebAssembly
-// once per minibatch. The same equations as network.ts, with examples as ROWS here (each example's
+// once per minibatch. The same equations as src/engine/network.ts, with examples as ROWS here (each example's
 // numbers are then contiguous for f32x4):
 //   Z1ᵀ = Xᵀ·W1ᵀ + b1ᵀ, A1 = max(0, Z1)    Z2 = W2·A1 + b2, A2 = softmax(Z2)
 //   dZ2 = (A2 − Y)/m   dW2 = dZ2·A1ᵀ   db2 = Σ dZ2   dZ1 = (W2ᵀ·dZ2) ⊙ [Z1 > 0]
@@ -15,7 +15,8 @@
 // thread needs from the other is Z2, a sum over all units, and dZ2: each thread writes its part of
 // Z2, they meet (barrier in ./sync.ts), each computes the softmax and dZ2 of half the examples, they
 // meet again, and each does the backward pass and update of its units; they meet a third time at
-// the end. The single-thread build runs the same code with one thread owning every unit.
+// the end. One thread (the single-thread build, or the two-thread build before its helper joins)
+// runs the same code owning every unit.
 //
 // The hidden units are split into PARTS (the module is always set up with two, whatever the
 // number of threads): part k holds the units [partStart(k), partStart(k + 1)). W1t is stored as
