@@ -3,6 +3,7 @@
 // epoch. Training and counting happen in a worker (src/worker/dead-units-worker.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeadAct, DeadRunConfig, FromDeadWorker, ToDeadWorker } from '../../src/worker/dead-units-worker';
+import { WorkerHandle } from '../../src/worker/handle';
 import FunctionPlotSvg from '../ui/FunctionPlotSvg';
 import './DeadRelu.css';
 
@@ -42,13 +43,11 @@ export default function DeadRelu() {
   const [rows, setRows] = useState<Row[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [diverged, setDiverged] = useState<string[]>([]);
-  const worker = useRef<Worker | null>(null);
-  const run = useRef(0);
+  const worker = useRef<WorkerHandle<ToDeadWorker, FromDeadWorker> | null>(null);
 
-  useEffect(() => () => worker.current?.terminate(), []);
+  useEffect(() => () => worker.current?.stop(), []);
 
   const onMessage = (m: FromDeadWorker) => {
-    if (m.run !== run.current) return; // a message from a run that was replaced
     if (m.type === 'loading') setStatus({ kind: 'loading', fraction: m.fraction });
     else if (m.type === 'epoch') {
       setStatus({ kind: 'running' });
@@ -64,25 +63,20 @@ export default function DeadRelu() {
   };
 
   const start = () => {
-    if (!worker.current) {
-      worker.current = new Worker(new URL('../../src/worker/dead-units-worker.ts', import.meta.url), { type: 'module', name: 'dead-units' });
-      worker.current.onmessage = (e: MessageEvent<FromDeadWorker>) => onMessage(e.data);
-      worker.current.onerror = (e) => {
-        e.preventDefault();
-        setStatus({ kind: 'error', message: `the training worker crashed (${e.message || 'unknown error'})` });
-      };
-    }
-    run.current++;
+    worker.current ??= new WorkerHandle(
+      () => new Worker(new URL('../../src/worker/dead-units-worker.ts', import.meta.url), { type: 'module', name: 'dead-units' }),
+      'the training worker',
+      { message: (m) => onMessage(m), crash: (message) => setStatus({ kind: 'error', message }) },
+    );
     setRows([]);
     setDiverged([]);
     setStatus({ kind: 'loading', fraction: 0 });
     const config: DeadRunConfig = { learningRate: rate, alpha, epochs: EPOCHS, hidden: HIDDEN, trainSize: 2000, probeSize: 500, seed: 1 };
-    worker.current.postMessage({ type: 'start', run: run.current, config } satisfies ToDeadWorker);
+    worker.current.begin((run) => ({ type: 'start', run, config }));
   };
 
   const stop = () => {
-    worker.current?.postMessage({ type: 'stop' } satisfies ToDeadWorker);
-    run.current++;
+    worker.current?.begin(() => ({ type: 'stop' })); // what the stopped runs still send is stale now
     setStatus({ kind: 'idle' });
   };
 

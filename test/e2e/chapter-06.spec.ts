@@ -79,11 +79,14 @@ test('LinearCollapse: W2·(W1·x + b1) + b2 equals W·x + b, until a ReLU sits b
   await expect(widget.getByTestId('lincol-verdict')).toContainText('Different');
 });
 
-test('DeadRelu: at η = 0.8 most ReLU units die; leaky ReLU units recover', async ({ page }) => {
+test('DeadRelu: at η = 0.8 most ReLU units die; leaky ReLU units recover; a stopped run leaves nothing behind', async ({ page }) => {
   test.setTimeout(240_000);
   await page.goto(PATH);
   const widget = await hydrated(page, 'dead-relu');
   await expect(widget.getByTestId('deadrelu-rate')).toHaveValue('0.8');
+  await widget.getByRole('button', { name: 'Train both' }).click();
+  await widget.getByRole('button', { name: 'Stop' }).click();
+  await expect(widget.getByTestId('deadrelu-status')).toContainText('Press “Train both”');
   await widget.getByRole('button', { name: 'Train both' }).click();
   await expect(widget.getByRole('button', { name: 'Stop' })).toBeVisible();
   await expect(widget.getByTestId('deadrelu-status')).toContainText('Done', { timeout: 200_000 });
