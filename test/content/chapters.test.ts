@@ -47,6 +47,13 @@ describe('chapters', () => {
         const fences = source.match(/^```\w+/gm) ?? [];
         if (fences.length > 0) expect(html).toMatch(/<pre class="astro-code/);
       });
+
+      it('gives every highlighted code block both themes, so none is dark on a light page or plain on a dark one', async () => {
+        const html = await renderChapter(mod.default);
+        const blocks = html.match(/<pre class="astro-code[^>]*>/g) ?? [];
+        const single = blocks.filter((tag) => !tag.includes('--shiki-dark-bg'));
+        expect(single, 'code blocks with one theme only').toEqual([]);
+      });
     });
   }
 });
