@@ -80,3 +80,19 @@ describe('syllabus coverage', () => {
     expect(missing, 'syllabus items no chapter claims').toEqual([]);
   });
 });
+
+describe('misconception asides', () => {
+  // Twelve chapters of asides that all open "A common belief is that…" read like a form letter.
+  it('open in different words: no two share their first four words', () => {
+    const openings = chapters.flatMap(({ file, source }) =>
+      [...source.matchAll(/<Aside kind="misconception"[^>]*>\s*\n([^\n]+)/g)].map((m) => ({ file, words: m[1].split(/\s+/).slice(0, 4).join(' ') })));
+    expect(openings.length).toBeGreaterThan(10);
+    const seen = new Map<string, string>();
+    const repeats: string[] = [];
+    for (const { file, words } of openings) {
+      if (seen.has(words)) repeats.push(`"${words}" in ${seen.get(words)} and ${file}`);
+      seen.set(words, file);
+    }
+    expect(repeats).toEqual([]);
+  });
+});
