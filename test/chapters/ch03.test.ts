@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Matrix, columns, createRng, matmul } from '../../src/engine/index.ts';
 import { matmulFlat, matmulFlatIKJ, matmulNested } from '../../src/engine/reference-matmul.ts';
 import { loadMnist } from '../../src/data/mnist-node.ts';
+import { runChapterCells, shownText } from './chapter-cells.ts';
 
 /** The definition, in float64: C[i][j] = Σ_p A[i][p]·B[p][j]. */
 function definition(A: Matrix, B: Matrix): number[] {
@@ -79,5 +80,15 @@ describe('chapter 3: the only way below n·k·m is to skip work', () => {
     expect(Z1.data.every(Number.isFinite)).toBe(true);
     // The same product computed term by term, zeros included, is all NaN: the skip is what keeps it finite.
     expect(Number.isNaN(definition(W1, columns(X, [0]))[0])).toBe(true);
+  });
+});
+
+describe('chapter 3: its cells', () => {
+  it('run in order without an error, the timing cell included (its times are not asserted: they depend on the machine)', async () => {
+    const runs = await runChapterCells('03-why-vectorise');
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    for (const run of runs) expect(run.error).toBeUndefined();
+    const shown = runs.flatMap(shownText);
+    expect(shown.some((t) => /nestedMs: .*engineMs: .*speedUp/s.test(t))).toBe(true);
   });
 });
