@@ -1,4 +1,5 @@
-// Chapter 3: the same matrix product computed four ways, timed live in the reader's browser.
+// Chapter 3: the same matrix product computed five ways (four where WebAssembly SIMD is missing),
+// timed live in the reader's browser.
 // The timing runs in a Worker (src/worker/race-worker.ts) so the page never freezes; this file
 // only sends the sizes and draws what comes back.
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -48,7 +49,7 @@ function ResultRow({ r, slowest, fastest, base, work }: { r: Result; slowest: nu
 export default function VectoriseRace() {
   const [sizes, setSizes] = useState<Sizes>(PRESETS[2].sizes);
   const [results, setResults] = useState<Result[]>([]);
-  const [status, setStatus] = useState('Press "Race" to time the four ways on your machine.');
+  const [status, setStatus] = useState('Press "Race" to time each way on your machine.');
   const [running, setRunning] = useState(false);
   const worker = useRef<Worker | null>(null);
   const raced = useRef<Sizes>(sizes);

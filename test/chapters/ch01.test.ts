@@ -52,6 +52,11 @@ describe('chapter 1: grayscale of a canvas drawing', () => {
   const alphas = [0, 40, 128, 255, 0, 200];
   const rgba = new Uint8ClampedArray(alphas.flatMap((a) => [0, 0, 0, a]));
 
+  it('on a black drawing R, G and B are constant (0 on every pixel, ink or not): only alpha varies', () => {
+    for (const k of [0, 1, 2]) expect(new Set(alphas.map((_, p) => rgba[4 * p + k]))).toEqual(new Set([0]));
+    expect(new Set(alphas.map((_, p) => rgba[4 * p + 3])).size).toBeGreaterThan(1);
+  });
+
   it('luminance from R, G, B alone is 0 everywhere: dropping alpha erases the drawing', () => {
     for (let p = 0; p < alphas.length; p++) {
       expect(0.299 * rgba[4 * p] + 0.587 * rgba[4 * p + 1] + 0.114 * rgba[4 * p + 2]).toBe(0);
@@ -82,6 +87,19 @@ describe('chapter 1: why the input scale matters', () => {
     expect(2 / x ** 2).toBeCloseTo(0.00003, 5);
     expect(descend(x, 1.9 / x ** 2)).toBeLessThan(1e-6);
     expect(descend(x, 2.1 / x ** 2)).toBeGreaterThan(1e6);
+  });
+
+  it('each step multiplies the distance to w* = y/x by 1 − ηx², which shrinks it only when 0 < η < 2/x²', () => {
+    const x = 3, y = 2, wStar = y / x;
+    for (const eta of [0.05, 0.2, 0.23]) {
+      let w = 5;
+      for (let t = 0; t < 5; t++) {
+        const next = w - eta * (w * x - y) * x; // w − η dL/dw
+        expect((next - wStar) / (w - wStar)).toBeCloseTo(1 - eta * x * x, 10);
+        w = next;
+      }
+      expect(Math.abs(1 - eta * x * x) < 1).toBe(eta < 2 / x ** 2);
+    }
   });
 
   it('with x = 1 the same rule allows any η below 2, and η = 0.5 that suits x = 1 blows up with x = 255', () => {

@@ -1,6 +1,6 @@
 // Chapter 2's claims about number labels, one-hot labels and argmax, computed with the engine.
 import { describe, expect, it } from 'vitest';
-import { Matrix, argmax, fromOneHot, mse, oneHot, scale, sub, sum, sumAll, mul } from '../../src/engine/index.ts';
+import { Matrix, argmax, fromOneHot, mse, mseGrad, oneHot, scale, sub, sum, sumAll, mul } from '../../src/engine/index.ts';
 
 const scalar = (v: number) => Matrix.fromArray([[v]]);
 
@@ -8,6 +8,11 @@ describe('chapter 2: a label as one number', () => {
   it('squared error charges 18 for answering 7 to a 1 but 0.5 for answering 2', () => {
     expect(mse(scalar(7), scalar(1))).toBe(18);
     expect(mse(scalar(2), scalar(1))).toBe(0.5);
+  });
+
+  it('the loss of answering 7 to a 1 is 36 times that of answering 2, its gradient ŷ − y six times', () => {
+    expect(mse(scalar(7), scalar(1)) / mse(scalar(2), scalar(1))).toBe(36);
+    expect(mseGrad(scalar(7), scalar(1)).get(0, 0) / mseGrad(scalar(2), scalar(1)).get(0, 0)).toBe(6);
   });
 
   it('for images labelled half 1 and half 9, the best single answer is 5 (the mean)', () => {

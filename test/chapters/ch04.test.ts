@@ -1,6 +1,6 @@
 // Claims of chapter 4 (weights, biases and their shapes) checked with the engine.
 import { describe, expect, it } from 'vitest';
-import { MLP, Matrix, createRng, initWeights, layerStats, matmul } from '../../src/engine/index.ts';
+import { MLP, Matrix, createRng, initWeights, layerStats, matmul, scalar } from '../../src/engine/index.ts';
 
 describe('chapter 4: shapes and parameter counts', () => {
   it('784 → 16 → 10 has W1 (16, 784), b1 (16, 1), W2 (10, 16), b2 (10, 1) and 12,730 parameters', () => {
@@ -65,6 +65,64 @@ describe('chapter 4: randn and the initialisers', () => {
     const he = lastStd('relu', 'he');
     expect(he[9] / he[0]).toBeGreaterThan(0.5);
     expect(he[9] / he[0]).toBeLessThan(2);
+  });
+
+  /** The largest |activation| of layer 10 in the same network. */
+  function largestInLayer10(activation: 'tanh' | 'relu', init: 'small'): number {
+    const net = MLP.create({ sizes: [256, ...Array(10).fill(256), 10], activation, init, seed: 4 });
+    const { A } = net.forwardWithCache(Matrix.randn(256, 64, createRng(40)));
+    return Math.max(...Array.from(A[10].data, Math.abs));
+  }
+
+  it('×0.01: about 6 times smaller per layer with tanh, 9 with ReLU; in layer 10 the std is ≈ 1e-8 and no tanh activation exceeds 1e-7 (ReLU 1e-8)', () => {
+    const tanh = lastStd('tanh', 'small'), relu = lastStd('relu', 'small');
+    for (let l = 1; l < 10; l++) {
+      expect(tanh[l - 1] / tanh[l]).toBeGreaterThan(5.5);
+      expect(tanh[l - 1] / tanh[l]).toBeLessThan(7);
+      expect(relu[l - 1] / relu[l]).toBeGreaterThan(7.5);
+      expect(relu[l - 1] / relu[l]).toBeLessThan(10.5);
+    }
+    expect(tanh[9]).toBeGreaterThan(5e-9);
+    expect(tanh[9]).toBeLessThan(2e-8);
+    expect(largestInLayer10('tanh', 'small')).toBeGreaterThan(1e-8); // not within 1e-8 of 0, as an older wording said
+    expect(largestInLayer10('tanh', 'small')).toBeLessThan(1e-7);
+    expect(largestInLayer10('relu', 'small')).toBeLessThan(1e-8);
+  });
+
+  it('He + ReLU keeps a std between 0.8 and 0.95 in all ten layers; Xavier + ReLU shrinks it ≈ √2 per layer, 0.58 → 0.025', () => {
+    for (const std of lastStd('relu', 'he')) {
+      expect(std).toBeGreaterThan(0.8);
+      expect(std).toBeLessThan(0.95);
+    }
+    const xavier = lastStd('relu', 'xavier');
+    expect(xavier[0]).toBeCloseTo(0.58, 2);
+    expect(xavier[9]).toBeCloseTo(0.025, 3);
+    expect((xavier[0] / xavier[9]) ** (1 / 9)).toBeCloseTo(Math.SQRT2, 1);
+  });
+
+  it('Xavier + tanh does not keep its width: the std falls 0.63 → 0.23 over ten layers, about 10% per layer after the first few', () => {
+    const std = lastStd('tanh', 'xavier');
+    expect(std[0]).toBeCloseTo(0.63, 2);
+    expect(std[9]).toBeCloseTo(0.23, 2);
+    for (let l = 1; l < 10; l++) expect(std[l]).toBeLessThan(std[l - 1]);
+    for (let l = 4; l < 10; l++) {
+      expect(std[l - 1] / std[l]).toBeGreaterThan(1.03);
+      expect(std[l - 1] / std[l]).toBeLessThan(1.15);
+    }
+  });
+
+  it('near 0, tanh has value 0 and slope 1, but sigmoid has value 0.5 and slope only 0.25', () => {
+    expect(scalar.tanh.f(0)).toBe(0);
+    expect(scalar.tanh.df(0)).toBeCloseTo(1, 12);
+    expect(scalar.sigmoid.f(0)).toBe(0.5);
+    expect(scalar.sigmoid.df(0)).toBeCloseTo(0.25, 12);
+  });
+
+  it('the engine\'s "xavier" is LeCun\'s Var(w) = 1/n_in, which equals Glorot\'s 2/(n_in + n_out) only when n_in = n_out', () => {
+    const varW = (nOut: number, nIn: number) => layerStats(initWeights('xavier', nOut, nIn, createRng(9))).std ** 2;
+    expect(varW(400, 100) * 100).toBeCloseTo(1, 1);
+    expect(varW(100, 100) * 100).toBeCloseTo(100 * (2 / (100 + 100)), 1);
+    expect(varW(400, 100)).not.toBeCloseTo(2 / (100 + 400), 3);
   });
 
   it('tanh: unscaled randn saturates near ±1, ×0.01 vanishes, Xavier keeps a usable spread', () => {

@@ -1,4 +1,6 @@
 // Claims of chapter 5 (broadcasting) checked with the engine.
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
   MLP, Matrix, add, broadcastShape, checkGradients, createRng, map, matmulTransA, mul, oneHot, relu,
@@ -58,5 +60,21 @@ describe('chapter 5: the scalar bias-gradient bug', () => {
   it('keepdims matters: a (1, h) row subtracted from b1 (h, 1) silently gives (h, h)', () => {
     expect(sub(net.b[0], sum(dZ1, 1, false)).shape).toEqual([6, 6]);
     expect(sub(net.b[0], sum(dZ1, 1, true)).shape).toEqual([6, 1]);
+  });
+});
+
+describe('chapter 5: numpy says the same in its own words', () => {
+  const chapter = readFileSync(new URL('../../content/chapters/05-broadcasting.mdx', import.meta.url), 'utf8');
+  const NUMPY_TEXT = 'ValueError: operands could not be broadcast together with shapes (16,1) (10,1)';
+
+  it('the chapter quotes the engine’s message and numpy’s, side by side', () => {
+    expect(chapter).toContain('add: cannot broadcast (16, 1) with (10, 1)');
+    expect(chapter).toContain(NUMPY_TEXT);
+  });
+
+  // numpy is not a dependency of the site; where it is installed, its message is checked against the quote.
+  const python = spawnSync('python3', ['-c', 'import numpy as np\ntry:\n  np.zeros((16, 1)) + np.zeros((10, 1))\nexcept ValueError as e:\n  print("ValueError: " + str(e).strip())'], { encoding: 'utf8' });
+  it.skipIf(python.status !== 0)('numpy’s own error for (16, 1) + (10, 1) is the text the chapter quotes', () => {
+    expect(python.stdout.trim()).toBe(NUMPY_TEXT);
   });
 });

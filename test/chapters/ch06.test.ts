@@ -1,7 +1,7 @@
 // Claims of chapter 6 (activation functions) checked with the engine.
 import { describe, expect, it } from 'vitest';
 import {
-  MLP, Matrix, add, createRng, deadUnits, matmul, oneHot, relativeError, relu, scalar, train,
+  MLP, Matrix, add, createRng, deadUnits, layerStats, matmul, oneHot, relativeError, relu, scalar, train,
 } from '../../src/engine/index.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
 
@@ -59,6 +59,23 @@ describe('chapter 6: the functions and their derivatives', () => {
   });
 });
 
+describe('chapter 6: vanishing gradients', () => {
+  it('a leaky unit that is off gets α times the gradient it would get with slope 1', () => {
+    for (const z of [-3, -0.5]) expect(scalar.leakyRelu.df(z) / scalar.relu.df(-z)).toBeCloseTo(0.01, 12);
+  });
+
+  it('with Xavier weights, ten sigmoid layers of 64 make the first layer’s weight gradient millions of times smaller than the last layer’s', () => {
+    const net = MLP.create({ sizes: [64, ...Array(10).fill(64), 10], activation: 'sigmoid', init: 'xavier', seed: 4 });
+    const rng = createRng(8);
+    const X = Matrix.randn(64, 32, rng);
+    const Y = oneHot(Array.from({ length: 32 }, () => rng.int(10)), 10);
+    const spread = net.backward(net.forwardWithCache(X), Y).dW.map((d) => layerStats(d).std);
+    for (let l = 1; l < spread.length; l++) expect(spread[l]).toBeGreaterThan(spread[l - 1]); // shrinks on the way back
+    expect(spread[0] / spread[10]).toBeLessThan(1e-6);
+    expect(spread[0] / spread[10]).toBeGreaterThan(1e-8);
+  });
+});
+
 describe('chapter 6: dead ReLU units', () => {
   it('a unit with z ≤ 0 for every input gets exactly zero gradient for its row of W1 and its bias', () => {
     const rng = createRng(2);
@@ -73,10 +90,10 @@ describe('chapter 6: dead ReLU units', () => {
     expect(db[0].get(3, 0)).toBe(0);
   });
 
-  it('at η = 0.8 on MNIST most ReLU units die and stay dead; leaky ReLU (α = 0.1) units recover', async () => {
+  it('at η = 0.8 on MNIST most ReLU units die and stay dead; leaky ReLU units recover at α = 0.1 but mostly not at α = 0.01', async () => {
     const data = { train: mnistSubset('train', 0, 2000), val: mnistSubset('train', 2000, 500) };
-    const deadAfter = async (activation: 'relu' | 'leakyRelu', learningRate: number) => {
-      const net = MLP.create({ sizes: [784, 64, 10], activation, alpha: 0.1, init: 'he', seed: 1 });
+    const deadAfter = async (activation: 'relu' | 'leakyRelu', learningRate: number, alpha = 0.1) => {
+      const net = MLP.create({ sizes: [784, 64, 10], activation, alpha, init: 'he', seed: 1 });
       const counts: number[] = [];
       await train(net, data, { epochs: 10, learningRate, batchSize: 32, seed: 2 }, (p) => {
         if (p.kind === 'epoch') counts.push(deadUnits(net, data.val.X)[0]);
@@ -89,6 +106,12 @@ describe('chapter 6: dead ReLU units', () => {
     const leaky = await deadAfter('leakyRelu', 0.8);
     expect(leaky[0]).toBeGreaterThan(10);
     expect(leaky[9]).toBeLessThan(leaky[0] / 2);
+    expect(leaky[9]).toBeLessThanOrEqual(5); // "all but 4 or 5 come back"
+    // α = 0.01: the recovering gradient is 100 times smaller, and almost as many units stay off as with ReLU.
+    const slowLeaky = await deadAfter('leakyRelu', 0.8, 0.01);
+    expect(slowLeaky[0]).toBeGreaterThan(32);
+    expect(slowLeaky[9]).toBeGreaterThan(30);
+    expect(slowLeaky[9]).toBeGreaterThan(reluCounts[9] - 8);
     const gentle = await deadAfter('relu', 0.1);
     expect(gentle[9]).toBeLessThan(4);
   });

@@ -47,6 +47,13 @@ describe('chapters', () => {
         const fences = source.match(/^```\w+/gm) ?? [];
         if (fences.length > 0) expect(html).toMatch(/<pre class="astro-code/);
       });
+
+      it('gives every highlighted code block both themes, so none is dark on a light page or plain on a dark one', async () => {
+        const html = await renderChapter(mod.default);
+        const blocks = html.match(/<pre class="astro-code[^>]*>/g) ?? [];
+        const single = blocks.filter((tag) => !tag.includes('--shiki-dark-bg'));
+        expect(single, 'code blocks with one theme only').toEqual([]);
+      });
     });
   }
 });
@@ -71,5 +78,21 @@ describe('syllabus coverage', () => {
       return;
     }
     expect(missing, 'syllabus items no chapter claims').toEqual([]);
+  });
+});
+
+describe('misconception asides', () => {
+  // Twelve chapters of asides that all open "A common belief is that…" read like a form letter.
+  it('open in different words: no two share their first four words', () => {
+    const openings = chapters.flatMap(({ file, source }) =>
+      [...source.matchAll(/<Aside kind="misconception"[^>]*>\s*\n([^\n]+)/g)].map((m) => ({ file, words: m[1].split(/\s+/).slice(0, 4).join(' ') })));
+    expect(openings.length).toBeGreaterThan(10);
+    const seen = new Map<string, string>();
+    const repeats: string[] = [];
+    for (const { file, words } of openings) {
+      if (seen.has(words)) repeats.push(`"${words}" in ${seen.get(words)} and ${file}`);
+      seen.set(words, file);
+    }
+    expect(repeats).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // Parsed as the site parses them (MDX with maths), so a block counts here exactly when it is a cell there.
 // Every self-checking exercise in the chapters, run through the notebook kernel in Node: the solution
-// must pass all its checks, and the starter code (wrong on purpose) must not.
+// must pass all its checks, and the starter code (wrong on purpose) must not, nor any of the plausible
+// wrong answers each exercise names in wrong-answers.ts.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
@@ -11,6 +12,7 @@ import { parseCellMeta } from '../../src/notebook/cell-meta.ts';
 import { createHeadlessKernel, type HeadlessRun } from '../../src/notebook/headless.ts';
 import * as engine from '../../src/engine/index.ts';
 import type { OutputItem } from '../../src/notebook/protocol.ts';
+import { WRONG_ANSWERS } from './wrong-answers.ts';
 
 interface Found {
   name: string;
@@ -91,5 +93,26 @@ describe('exercise cells', () => {
     expect(run.error, `${where(exercise)}: the starter should run and fail its check, not throw: ${describeRun(run)}`).toBeUndefined();
     expect(results.length, `${where(exercise)} never calls check()`).toBeGreaterThan(0);
     expect(results.some((c) => c.passed < c.total), `${where(exercise)}: the starter already passes: ${describeRun(run)}`).toBe(true);
+  });
+
+  it('name at least two plausible wrong answers each, and only for exercises that exist', () => {
+    const problems: string[] = [];
+    for (const e of exercises) {
+      const count = WRONG_ANSWERS[e.name]?.length ?? 0;
+      if (count < 2) problems.push(`${where(e)}: exercise "${e.name}" names ${count} wrong answers in test/content/wrong-answers.ts; it needs at least 2`);
+    }
+    for (const name of Object.keys(WRONG_ANSWERS)) if (!exercises.some((e) => e.name === name)) problems.push(`wrong-answers.ts names "${name}", which is no exercise`);
+    expect(problems).toEqual([]);
+  });
+
+  const wrongCases = pairs.flatMap((p) => (WRONG_ANSWERS[p.exercise.name] ?? []).map((w) => [`${p.exercise.name}, ${w.mistake}`, p.solution, w] as const));
+  it.each(wrongCases)('%s: fails its check', async (_name, solution, wrong) => {
+    const occurrences = solution.code.split(wrong.replace).length - 1;
+    expect(occurrences, `${where(solution)}: "${wrong.replace}" should occur exactly once in the solution`).toBe(1);
+    const run = await createHeadlessKernel(nn).run(solution.code.replace(wrong.replace, () => wrong.by));
+    const results = checks(run);
+    expect(run.error, `${where(solution)} with "${wrong.mistake}" should run and fail its check, not throw: ${describeRun(run)}`).toBeUndefined();
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.some((c) => c.passed < c.total), `${where(solution)}: the wrong answer "${wrong.mistake}" passes: ${describeRun(run)}`).toBe(true);
   });
 });

@@ -85,3 +85,15 @@ test('on a phone the chapter list is a menu that opens, closes with Escape and k
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('a chapter and the contents show the learner’s questions in words, never an internal label like "A2"', async ({ page }) => {
+  await page.goto('/03-why-vectorise/');
+  const covers = page.getByRole('list', { name: 'The questions this chapter answers:' });
+  await expect(covers.getByRole('listitem')).toHaveText(['Why are array operations so much faster than loops?']);
+  await expect(page.locator('.chapter-header')).not.toContainText(/\bA\d{1,2}\b/);
+  await page.goto('/');
+  const questions = page.locator('.toc-questions li');
+  expect(await questions.count()).toBe(18);
+  // The chapters' own notation (A1, A2 as activations) may appear in summaries; the question lists must not carry labels.
+  for (const list of await page.locator('.toc-questions').all()) await expect(list).not.toContainText(/\bA\d{1,2}\b/);
+});
