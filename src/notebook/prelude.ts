@@ -6,7 +6,9 @@ import { formatText, formatValue, isMatrixLike } from './format.ts';
 import { makeCheck } from './check.ts';
 import { nearestName } from './names.ts';
 
-export const PRELUDE_NAMES = ['show', 'showImage', 'plot', 'progress', 'check', 'console', '__import'] as const;
+import { PRELUDE_NAMES } from './prelude-names.ts';
+
+export { PRELUDE_NAMES };
 
 export interface PreludeDeps {
   nn: Record<string, unknown>;
