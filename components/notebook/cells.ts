@@ -15,7 +15,7 @@ export function startCells(): void {
   const cells = roots.map((root, i) => new DomCell(root, i));
   const controller = new CellController(cells);
   for (const cell of cells) cell.connect(controller, cells);
-  roots[0].before(toolbar(controller));
+  roots[0].before(toolbar(controller, cells));
   // "?" outside a text field lists the keys, as in Jupyter's command mode.
   document.addEventListener('keydown', (e) => {
     if (e.key !== '?' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTyping(e.target)) return;
@@ -29,7 +29,7 @@ function isTyping(target: EventTarget | null): boolean {
   return !!t?.closest?.('input, textarea, select, [contenteditable="true"], .cm-editor');
 }
 
-function toolbar(controller: CellController): HTMLElement {
+function toolbar(controller: CellController, cells: DomCell[]): HTMLElement {
   const bar = document.createElement('div');
   bar.className = 'nb-toolbar';
   bar.setAttribute('role', 'toolbar');
@@ -39,8 +39,52 @@ function toolbar(controller: CellController): HTMLElement {
   const keys = button('Shortcuts (?)', 'nb-keys', 'Keyboard shortcuts');
   keys.setAttribute('aria-haspopup', 'dialog');
   keys.addEventListener('click', () => openShortcuts());
-  bar.append(restart, keys);
+  bar.append(restart, keys, downloads(cells));
   return bar;
+}
+
+/**
+ * "Take it home": the page's cells (with the reader's edits) as a TypeScript file or a Deno notebook,
+ * and nn.js (the engine they import) with this site's address for loadMnist. Built on click.
+ */
+function downloads(cells: DomCell[]): HTMLElement {
+  const group = document.createElement('span');
+  group.className = 'nb-downloads';
+  group.append("Download this chapter's cells: ");
+  const slug = location.pathname.split('/').filter(Boolean).pop() ?? 'chapter';
+  const title = document.querySelector('h1')?.textContent?.trim() ?? slug;
+  const exported = () => cells.map((c) => ({ number: c.index + 1, code: c.code(), selfContained: c.isSelfContained }));
+  const items: [string, string, () => Promise<string>][] = [
+    ['.ts', `${slug}.ts`, async () => (await import('../../src/notebook/export.ts')).exportScript(exported(), title)],
+    ['.ipynb (Deno)', `${slug}.ipynb`, async () => (await import('../../src/notebook/export.ts')).exportNotebook(exported(), title)],
+    ['nn.js (the engine)', 'nn.js', async () => {
+      const base = new URL(import.meta.env.BASE_URL, location.origin).href;
+      const response = await fetch(new URL('nn.js', base));
+      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      return (await response.text()).replace('__NN_SITE__', base);
+    }],
+  ];
+  items.forEach(([text, file, make], k) => {
+    const b = button(text, 'nb-download', `Download ${file}`);
+    b.addEventListener('click', async () => {
+      try {
+        save(file, await make());
+      } catch (error) {
+        b.title = `Could not prepare ${file}: ${(error as Error).message}`;
+        b.textContent = `${text}: failed, retry`;
+      }
+    });
+    group.append(b, k < items.length - 1 ? ' ' : '');
+  });
+  return group;
+}
+
+function save(file: string, text: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type: file.endsWith('.ipynb') ? 'application/x-ipynb+json' : 'text/plain' }));
+  link.download = file;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
 /** The next cell a reader can see (a solution inside closed <details> is skipped), for Shift+Enter. */

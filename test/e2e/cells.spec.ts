@@ -123,6 +123,7 @@ test('errors point at the line of the reader\'s code', async ({ page }) => {
   await expect(a.locator('.nb-error-source')).toHaveText('const Z1 = matmul(W1, X);');
   await expect(a.locator('.cm-line.nb-error-line')).toHaveText('const Z1 = matmul(W1, X);');
   // Editing clears the mark: the line it named may have changed.
+  await a.locator('.cm-content').click();
   await page.keyboard.type(' ');
   await expect(a.locator('.cm-line.nb-error-line')).toHaveCount(0);
   await replaceCode(page, a, 'const a = 1;\nconst b = (;\n');
@@ -286,4 +287,27 @@ test('Restart clears every cell; a cell whose input changed since it ran says so
   await expect(b.locator('.nb-status')).toHaveText('Kernel restarted');
   await b.locator('.nb-run').click();
   await expect(b.locator('.nb-error')).toContainText('pixels is not defined');
+});
+
+test("download this chapter's cells: a TypeScript file with the reader's edits, a Deno notebook, and nn.js", async ({ page, baseURL }) => {
+  const a = plainCells(page).nth(0);
+  await replaceCode(page, a, "import { Matrix } from 'nn';\nconst edited = new Matrix(2, 2);");
+  const read = async (name: RegExp) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    const stream = await download.createReadStream();
+    let text = '';
+    for await (const chunk of stream) text += chunk;
+    return { file: download.suggestedFilename(), text };
+  };
+  const ts = await read(/^Download 01-what-a-digit-looks-like\.ts$/);
+  expect(ts.file).toBe('01-what-a-digit-looks-like.ts');
+  expect(ts.text).toContain("from './nn.js';");
+  expect(ts.text).toContain('const edited = new Matrix(2, 2);');
+  expect(ts.text).not.toContain("from 'nn'");
+  const nb = JSON.parse((await read(/\.ipynb$/)).text);
+  expect(nb.metadata.kernelspec.name).toBe('deno');
+  const engine = await read(/nn\.js$/);
+  expect(engine.text).toContain(`${baseURL}/`);
+  expect(engine.text).not.toContain('__NN_SITE__');
+  expect(engine.text).toMatch(/export\s*\{[^}]*\bmatmul\b/);
 });
