@@ -1,7 +1,8 @@
 // The in-place editor: CodeMirror 6 with TypeScript highlighting. Loaded only when a reader edits.
-// Tab is left alone (it moves focus, so the editor never traps the keyboard); Shift+Enter runs.
-import { EditorState } from '@codemirror/state';
-import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from '@codemirror/view';
+// Tab is left alone (it moves focus, so the editor never traps the keyboard). Keys as in Jupyter:
+// Shift+Enter runs and moves on, Ctrl/Cmd+Enter runs in place, Escape leaves the editor.
+import { EditorState, StateEffect, StateField } from '@codemirror/state';
+import { Decoration, EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection, type DecorationSet } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { syntaxHighlighting, bracketMatching, indentOnInput } from '@codemirror/language';
 import { javascript } from '@codemirror/lang-javascript';
@@ -11,12 +12,37 @@ export interface EditorHandle {
   code(): string;
   focus(): void;
   destroy(): void;
+  /** Marks line `line` (from 1) as the one that failed and scrolls it into view; null clears the mark. */
+  markLine(line: number | null): void;
 }
+
+const setErrorLine = StateEffect.define<number | null>();
+const errorLineMark = Decoration.line({ class: 'nb-error-line' });
+
+/** The failed line's mark; any edit clears it (the line it named may no longer be there). */
+const errorLine = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    for (const effect of tr.effects) {
+      if (!effect.is(setErrorLine)) continue;
+      const line = effect.value;
+      marks = line === null || line > tr.state.doc.lines ? Decoration.none : Decoration.set([errorLineMark.range(tr.state.doc.line(line).from)]);
+    }
+    return tr.docChanged ? Decoration.none : marks;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
 
 export function createEditor(
   parent: HTMLElement,
   code: string,
-  { label, onChange, onRun }: { label: string; onChange: (code: string) => void; onRun: () => void },
+  { label, onChange, onRun, onLeave }: {
+    label: string;
+    onChange: (code: string) => void;
+    /** `advance`: Shift+Enter (run, then go to the next cell) rather than Ctrl/Cmd+Enter (run in place). */
+    onRun: (advance: boolean) => void;
+    onLeave: () => void;
+  },
 ): EditorHandle {
   const view = new EditorView({
     parent,
@@ -33,7 +59,14 @@ export function createEditor(
         EditorView.lineWrapping, // no sideways scrolling: long lines wrap, on a phone too
         javascript({ typescript: true }),
         syntaxHighlighting(classHighlighter),
-        keymap.of([{ key: 'Shift-Enter', run: () => (onRun(), true) }, ...defaultKeymap, ...historyKeymap]),
+        errorLine,
+        keymap.of([
+          { key: 'Shift-Enter', run: () => (onRun(true), true) },
+          { key: 'Mod-Enter', run: () => (onRun(false), true) },
+          { key: 'Escape', run: () => (onLeave(), true) },
+          ...defaultKeymap,
+          ...historyKeymap,
+        ]),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString());
         }),
@@ -45,5 +78,10 @@ export function createEditor(
     code: () => view.state.doc.toString(),
     focus: () => view.focus(),
     destroy: () => view.destroy(),
+    markLine(line) {
+      const effects: StateEffect<unknown>[] = [setErrorLine.of(line)];
+      if (line !== null && line <= view.state.doc.lines) effects.push(EditorView.scrollIntoView(view.state.doc.line(line).from, { y: 'center' }));
+      view.dispatch({ effects });
+    },
   };
 }

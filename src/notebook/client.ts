@@ -11,6 +11,8 @@ export type RunOutcome =
 export class KernelClient {
   /** Bumped at every restart: results from an older kernel are ignored. */
   generation = 0;
+  /** What `import … from 'nn'` offers (the kernel says so when it starts), for "did you mean" hints. */
+  nnNames: string[] = [];
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
   private nextRunId = 1;
@@ -52,7 +54,10 @@ export class KernelClient {
     this.ready = new Promise((resolve) => {
       worker.addEventListener('message', (event: MessageEvent<FromKernel>) => {
         const message = event.data;
-        if (message.type === 'ready') resolve();
+        if (message.type === 'ready') {
+          this.nnNames = message.nnNames;
+          resolve();
+        }
         else if (message.type === 'output') this.onOutput(message.cell, message.items);
         else if (message.type === 'done') {
           const settle = this.pending.get(message.runId);

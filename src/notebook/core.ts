@@ -2,6 +2,7 @@
 // after another as strict async functions in the global scope, with the prelude as parameters.
 import type { CellError, OutputItem } from './protocol.ts';
 import { PRELUDE_NAMES, makePrelude } from './prelude.ts';
+import { formatResult } from './format.ts';
 
 type AsyncFn = (...args: unknown[]) => Promise<unknown>;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => AsyncFn;
@@ -37,7 +38,9 @@ export function createKernel({ nn, emit }: KernelOptions): Kernel {
       return done(describeError(e));
     }
     try {
-      await fn(...makePrelude({ nn, emit: (item) => emit(cell, item) }));
+      // A cell returns its last expression's value (see rewrite.ts); undefined shows nothing, as None in Jupyter.
+      const value = await fn(...makePrelude({ nn, emit: (item) => emit(cell, item) }));
+      if (value !== undefined) emit(cell, { kind: 'value', value: formatResult(value), echo: true });
       return done();
     } catch (e) {
       return done(describeError(e));

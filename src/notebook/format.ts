@@ -1,6 +1,6 @@
 // Values → plain data for display, done in the kernel so only text and numbers cross to the page.
 // Matrices print as numpy prints them: shape in the header, long axes elided in the middle.
-import type { Formatted } from './protocol.ts';
+import type { Formatted, Heat } from './protocol.ts';
 
 export interface FormatOptions {
   /** An axis longer than this is elided (a 28×28 image still shows in full). */
@@ -108,9 +108,94 @@ function table(
 }
 
 function matrixText(m: MatrixLike, options: FormatOptions): string {
-  const f = formatValue(m, options) as Extract<Formatted, { type: 'table' }>;
-  const lines = f.rows.map((r) => `  [${r.cells.join(', ')}]`);
-  return `${f.caption}\n[\n${lines.join(',\n')}\n]`;
+  return `Matrix ${formatShape(m.rows, m.cols)}\n${numpyText(m, options)}`;
+}
+
+/** numpy prints an array in full up to 1,000 numbers; beyond that it keeps three at each end of an axis. */
+const NUMPY_THRESHOLD = 1000;
+
+/**
+ * The rows of a matrix as numpy prints them: `[[ 1, 2.5], [-3, 4]]` with one row a line, every entry
+ * right-aligned to one width, and `…` for the elided middle of a long axis.
+ */
+export function numpyText(m: MatrixLike, options: FormatOptions = {}): string {
+  const full = m.rows * m.cols <= NUMPY_THRESHOLD;
+  const axis = (n: number) => shownIndices(n, full ? { maxAxis: n } : { maxAxis: 2 * (options.edge ?? 3), edge: options.edge ?? 3 });
+  const rowIdx = axis(m.rows);
+  const colIdx = axis(m.cols);
+  const cells = rowIdx.map((i) => (i === null ? null : colIdx.map((j) => (j === null ? ELLIPSIS : formatNumber(m.data[i * m.cols + j])))));
+  let width = 1;
+  for (const row of cells) for (const c of row ?? []) width = Math.max(width, c.length);
+  const lines = cells.map((row) => (row === null ? ELLIPSIS : `[${row.map((c) => c.padStart(width)).join(', ')}]`));
+  return `[${lines.join(',\n ')}]`;
+}
+
+/** A heat map is at most this many cells a side; a larger matrix is averaged in blocks. */
+export const HEAT_MAX = 128;
+
+/** The whole matrix (not only the shown corners), averaged down to HEAT_MAX a side, scaled to [0, 1]. */
+export function heatOf(m: MatrixLike): Heat {
+  const rows = Math.min(m.rows, HEAT_MAX);
+  const cols = Math.min(m.cols, HEAT_MAX);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = 0; k < m.data.length; k++) {
+    const x = m.data[k];
+    if (Number.isFinite(x)) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
+  }
+  if (!Number.isFinite(lo)) { lo = 0; hi = 0; }
+  const values: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    const [i0, i1] = [Math.floor((r * m.rows) / rows), Math.floor(((r + 1) * m.rows) / rows)];
+    for (let c = 0; c < cols; c++) {
+      const [j0, j1] = [Math.floor((c * m.cols) / cols), Math.floor(((c + 1) * m.cols) / cols)];
+      let total = 0;
+      let count = 0;
+      for (let i = i0; i < i1; i++) for (let j = j0; j < j1; j++) {
+        const x = m.data[i * m.cols + j];
+        if (Number.isFinite(x)) { total += x; count++; }
+      }
+      values.push(hi > lo && count > 0 ? (total / count - lo) / (hi - lo) : 0);
+    }
+  }
+  return { rows, cols, values, lo, hi };
+}
+
+/**
+ * 784 numbers as 28×28 gray bytes: values in [0, 1] are scaled by 255, bytes are kept, anything else
+ * (weights, with signs) is stretched from its smallest (black) to its largest (white).
+ */
+export function imageBytes(data: ArrayLike<number>): Uint8ClampedArray | undefined {
+  if (data.length !== 784) return undefined;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = 0; k < 784; k++) { lo = Math.min(lo, data[k]); hi = Math.max(hi, data[k]); }
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return undefined;
+  const [from, scale] = lo >= 0 && hi <= 1 ? [0, 255] : lo >= 0 && hi <= 255 ? [0, 1] : [lo, hi > lo ? 255 / (hi - lo) : 0];
+  const out = new Uint8ClampedArray(784);
+  for (let k = 0; k < 784; k++) out[k] = Math.round((data[k] - from) * scale);
+  return out;
+}
+
+/**
+ * A cell's last value, shown as Jupyter shows it: a Matrix (or a 2-D number array) printed as numpy
+ * prints an array, shape first, with its heat map and, if it holds 784 numbers, a 28×28 image.
+ */
+export function formatResult(v: unknown, options: FormatOptions = {}): Formatted {
+  const m = isMatrixLike(v) ? v : isNumberGrid(v) ? gridToMatrix(v) : null;
+  if (m) {
+    const kind = isMatrixLike(v) ? 'Matrix' : 'Array';
+    return { type: 'array', caption: `${kind} ${formatShape(m.rows, m.cols)}`, text: numpyText(m, options), heat: heatOf(m), image: imageBytes(m.data) };
+  }
+  const text = formatText(v, options);
+  const numbers = (Array.isArray(v) && v.every((x) => typeof x === 'number')) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
+  const image = numbers ? imageBytes(v as ArrayLike<number>) : undefined;
+  return image ? { type: 'text', text, image } : { type: 'text', text };
+}
+
+function gridToMatrix(v: ArrayLike<number>[]): MatrixLike {
+  const cols = v[0].length;
+  return { rows: v.length, cols, data: v.flatMap((row) => Array.from(row, Number)) };
 }
 
 function list<T>(a: ArrayLike<T>, show: (x: T) => string, options: FormatOptions): string {

@@ -10,7 +10,8 @@ const post = (message: FromKernel) => self.postMessage(message);
 const batcher = createBatcher({ flush: (cell, items) => post({ type: 'output', cell, items }) });
 let lastCell = 0;
 
-const kernel = createKernel({ nn: await nnModule(), emit: (cell, item) => batcher.push(cell, item) });
+const nn = await nnModule();
+const kernel = createKernel({ nn, emit: (cell, item) => batcher.push(cell, item) });
 
 function lateError(e: unknown): void {
   const error = describeError(e);
@@ -35,4 +36,4 @@ self.addEventListener('message', async (event: MessageEvent<ToKernel>) => {
   post({ type: 'done', runId, cell, ...result });
 });
 
-post({ type: 'ready' });
+post({ type: 'ready', nnNames: Object.keys(nn) });

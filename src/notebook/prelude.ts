@@ -4,8 +4,11 @@
 import type { OutputItem } from './protocol.ts';
 import { formatText, formatValue, isMatrixLike } from './format.ts';
 import { makeCheck } from './check.ts';
+import { nearestName } from './names.ts';
 
-export const PRELUDE_NAMES = ['show', 'showImage', 'plot', 'progress', 'check', 'console', '__import'] as const;
+import { PRELUDE_NAMES } from './prelude-names.ts';
+
+export { PRELUDE_NAMES };
 
 export interface PreludeDeps {
   nn: Record<string, unknown>;
@@ -29,10 +32,28 @@ export function makePrelude({ nn, emit }: PreludeDeps): unknown[] {
   }
   const createRng = nn.createRng as (seed: number) => unknown;
   const check = makeCheck(createRng, emit);
-  const __import = (specifier: string) => (specifier === 'nn' ? Promise.resolve(nn) : import(/* @vite-ignore */ specifier));
+  const __import = (specifier: string, names: string[] = []) => importNn(nn, specifier, names);
   return [show, (x: unknown, o?: { label?: string }) => emit(imageItem(x, o?.label)), (s: unknown, o?: PlotOptions) => emit(plotItem(s, o)),
     (fraction: number, label?: string) => emit({ kind: 'progress', fraction: clamp01(Number(fraction)), label }),
     check, console, __import];
+}
+
+/** An import fails as it would in Python: at the import line, naming what is missing (thrown, not rejected, so the stack keeps that line). */
+class ImportError extends Error {
+  override name = 'ImportError';
+}
+
+function importNn(nn: Record<string, unknown>, specifier: string, names: string[]): Promise<Record<string, unknown>> {
+  const offered = Object.keys(nn).sort((a, b) => a.localeCompare(b));
+  if (specifier !== 'nn') {
+    throw new ImportError(`cells can import only from 'nn', not '${specifier}'. 'nn' offers: ${offered.join(', ')}`);
+  }
+  for (const name of names) {
+    if (name in nn) continue;
+    const near = nearestName(name, offered);
+    throw new ImportError(`'nn' has no export named '${name}'${near ? `: did you mean '${near}'?` : `. It offers: ${offered.join(', ')}`}`);
+  }
+  return Promise.resolve(nn);
 }
 
 function clamp01(x: number): number {

@@ -2,7 +2,8 @@
 // rewritten into an assignment to a property of the kernel's global scope (the names are created
 // beforehand with Object.defineProperty), and `import … from 'nn'` / `import('nn')` go through the
 // kernel's `__import`. Every edit keeps the number of newlines, so line N of the reader's code is
-// still line N of what runs, and error line numbers need no map.
+// still line N of what runs, and error line numbers need no map. The cell's last expression becomes
+// its return value (shown under the cell, as Jupyter shows it) unless a semicolon ends it.
 import { parse, type Node } from 'acorn';
 import { CellSyntaxError } from './transpile.ts';
 
@@ -17,7 +18,14 @@ export interface RewrittenCell {
   code: string;
   /** Top-level names the cell defines, in order of appearance. */
   declared: string[];
+  /** Every name the cell mentions (a superset of what it reads from other cells). */
+  used: string[];
+  /** True when the cell returns its last expression's value for display. */
+  echoes: boolean;
 }
+
+// Calls that already print their own output: echoing their return value would only repeat it.
+const PRINTING = new Set(['show', 'showImage', 'plot', 'progress', 'check']);
 
 type AnyNode = Node & Record<string, any>;
 
@@ -41,12 +49,44 @@ export function rewrite(js: string): RewrittenCell {
   for (const statement of program.body as AnyNode[]) {
     rewriteStatement(js, statement, edits, declared, hoisted);
   }
+  const echoes = echoLast(js, program.body as AnyNode[], edits);
   rewriteDynamicImports(program, edits);
   const body = applyEdits(js, edits);
   // Function declarations stay declarations (so they are hoisted inside the cell) and are copied onto
   // the kernel scope before the first line runs; the prefix sits on line 1, so no line moves.
   const prefix = hoisted.map((name) => `globalThis.${name} = ${name};`).join(' ');
-  return { code: prefix ? `${prefix} ${body}` : body, declared: unique(declared) };
+  return { code: prefix ? `${prefix} ${body}` : body, declared: unique(declared), used: usedNames(program), echoes };
+}
+
+/**
+ * `Z1` or `softmax(Z2)` as the cell's last statement → `return (Z1)`. Not echoed: a statement ended by
+ * a semicolon (Jupyter's way to hide a value), an assignment (a statement in Python, so never shown
+ * there), and a call of show/plot/check/console, which print already.
+ */
+function echoLast(js: string, body: AnyNode[], edits: Edit[]): boolean {
+  const last = body[body.length - 1];
+  if (!last || last.type !== 'ExpressionStatement' || js[last.end - 1] === ';') return false;
+  const expr = last.expression as AnyNode;
+  if (expr.type === 'AssignmentExpression' || expr.type === 'UpdateExpression' || prints(expr)) return false;
+  edits.push({ start: expr.start, end: expr.start, text: 'return (' });
+  edits.push({ start: expr.end, end: expr.end, text: ')' });
+  return true;
+}
+
+function prints(expr: AnyNode): boolean {
+  const call = expr.type === 'AwaitExpression' ? expr.argument : expr;
+  if (call.type !== 'CallExpression') return false;
+  const callee = call.callee as AnyNode;
+  if (callee.type === 'Identifier') return PRINTING.has(callee.name);
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'console';
+}
+
+function usedNames(program: AnyNode): string[] {
+  const names = new Set<string>();
+  walk(program, (node) => {
+    if (node.type === 'Identifier') names.add(node.name);
+  });
+  return [...names];
 }
 
 function rewriteStatement(js: string, node: AnyNode, edits: Edit[], declared: string[], hoisted: string[]): void {
@@ -92,7 +132,7 @@ function rewriteVariables(js: string, node: AnyNode, edits: Edit[], declared: st
 }
 
 function importToAssignment(node: AnyNode, declared: string[]): string {
-  const source = `await __import(${JSON.stringify(node.source.value)})`;
+  const wanted: string[] = [];
   const named: string[] = [];
   const parts: string[] = [];
   for (const spec of node.specifiers as AnyNode[]) {
@@ -101,10 +141,13 @@ function importToAssignment(node: AnyNode, declared: string[]): string {
     else if (spec.type === 'ImportDefaultSpecifier') parts.push(`${spec.local.name} = __m.default`);
     else {
       const imported = spec.imported.type === 'Identifier' ? spec.imported.name : JSON.stringify(spec.imported.value);
+      wanted.push(spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value);
       named.push(imported === spec.local.name ? imported : `${imported}: ${spec.local.name}`);
     }
   }
   if (named.length > 0) parts.push(`({ ${named.join(', ')} } = __m)`);
+  // The names go along so that the kernel can say which one 'nn' lacks (a typo would be undefined).
+  const source = `await __import(${JSON.stringify(node.source.value)}${wanted.length > 0 ? `, ${JSON.stringify(wanted)}` : ''})`;
   // The module is fetched once into a block-scoped `__m`, then each name is assigned from it.
   return `{ const __m = ${source}; ${parts.join('; ')}; }`;
 }

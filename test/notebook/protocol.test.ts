@@ -7,8 +7,9 @@ import * as engine from '../../src/engine/index.ts';
 function manualBatcher(cap = 5) {
   const sent: { cell: number; items: OutputItem[] }[] = [];
   const timers: (() => void)[] = [];
-  const b = createBatcher({ flush: (cell, items) => sent.push({ cell, items }), cap, schedule: (fn) => timers.push(fn) });
-  return { b, sent, tick: () => timers.splice(0).forEach((fn) => fn()) };
+  const clock = { ms: 0 };
+  const b = createBatcher({ flush: (cell, items) => sent.push({ cell, items }), cap, schedule: (fn) => timers.push(fn), now: () => clock.ms });
+  return { b, sent, clock, tick: () => timers.splice(0).forEach((fn) => fn()) };
 }
 const text = (t: string): OutputItem => ({ kind: 'text', stream: 'log', text: t });
 
@@ -20,6 +21,20 @@ describe('output protocol', () => {
     tick();
     expect(sent).toHaveLength(1);
     expect(sent[0].items).toHaveLength(50);
+  });
+
+  it('flushes by itself inside a long synchronous run (the timer cannot fire): after 30 ms or 500 items', () => {
+    const { b, sent, clock } = manualBatcher(10_000);
+    b.push(1, text('epoch 1'));
+    clock.ms = 29;
+    b.push(1, text('epoch 2'));
+    expect(sent).toHaveLength(0);
+    clock.ms = 30;
+    b.push(1, text('epoch 3'));
+    expect(sent).toEqual([{ cell: 1, items: [text('epoch 1'), text('epoch 2'), text('epoch 3')] }]);
+    for (let i = 0; i < 500; i++) b.push(1, text(String(i)));
+    expect(sent).toHaveLength(2);
+    expect(sent[1].items).toHaveLength(500);
   });
 
   it('caps a run\'s output and says how much was left out; a new run starts a new count', () => {

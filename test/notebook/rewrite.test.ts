@@ -77,3 +77,49 @@ describe('rewrite of top-level declarations', () => {
     expect(() => compileCell('const a = 1;\nexport { a };')).toThrow(/cannot export/);
   });
 });
+
+describe('the last expression is shown, as in Jupyter', () => {
+  it('returns a final expression without a semicolon, keeping every line in place', () => {
+    const js = 'const a = 2;\na *\n  3\n';
+    const { code, echoes } = rewrite(js);
+    expect(echoes).toBe(true);
+    expect(lineCount(code)).toBe(lineCount(js));
+    expect(code).toContain('return (a *\n  3)');
+  });
+
+  it('a trailing semicolon, an assignment or a printing call shows nothing', () => {
+    for (const js of ['const a = 2;\na;', 'let b = 1;\nb = 2', 'let c = 1;\nc++', "show(1, 'one')", 'console.log(1)', 'await check("f", f, g, [[1]])']) {
+      expect(rewrite(js).echoes, js).toBe(false);
+    }
+  });
+
+  it('the kernel shows the value, a Matrix as numpy prints it; nothing for undefined', async () => {
+    const k = createHeadlessKernel(engine);
+    const r = await k.run("import { Matrix } from 'nn';\nconst M = Matrix.fromArray([[1, -2], [3, 40]]);\nM");
+    expect(r.error).toBeUndefined();
+    expect(r.outputs).toHaveLength(1);
+    expect(r.outputs[0]).toMatchObject({ kind: 'value', echo: true, value: { type: 'array', caption: 'Matrix (2, 2)', text: '[[ 1, -2],\n [ 3, 40]]' } });
+    expect((await k.run('M.shape')).outputs[0]).toMatchObject({ value: { type: 'text', text: '[2, 2]' } });
+    expect((await k.run('M.shape;')).outputs).toEqual([]);
+    expect((await k.run('void 0')).outputs).toEqual([]);
+    expect((await k.run('await Promise.resolve(7)')).outputs[0]).toMatchObject({ value: { text: '7' } });
+  });
+});
+
+describe('imports say what is missing', () => {
+  it("a name 'nn' lacks fails at its line with the nearest real name", async () => {
+    const k = createHeadlessKernel(engine);
+    const r = await k.run("const before = 1;\nimport { Matrix, softMax } from 'nn';\n");
+    expect(r.error).toMatchObject({ name: 'ImportError', line: 2, message: "'nn' has no export named 'softMax': did you mean 'softmax'?" });
+    const far = await k.run("import { zzzzzz } from 'nn';");
+    expect(far.error?.message).toMatch(/^'nn' has no export named 'zzzzzz'\. It offers: .*matmul.*softmax/);
+  });
+
+  it("importing from anything but 'nn' says what can be imported", async () => {
+    const k = createHeadlessKernel(engine);
+    const r = await k.run("import * as np from 'numpy';");
+    expect(r.error).toMatchObject({ name: 'ImportError', line: 1 });
+    expect(r.error?.message).toMatch(/^cells can import only from 'nn', not 'numpy'\. 'nn' offers: .*Matrix.*matmul/);
+    expect((await k.run("const m = await import('fs');")).error?.message).toMatch(/only from 'nn', not 'fs'/);
+  });
+});
