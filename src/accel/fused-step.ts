@@ -58,6 +58,8 @@ export interface WasmStepper extends Stepper {
   held(): number;
   /** Lets go of every dataset it holds that no run is using. */
   release(): void;
+  /** How many threads the latest training run's next step can use: 2 once its helper has joined. */
+  readyThreads(): number;
 }
 
 /** setup()'s arguments but the last (which thread this is). */
@@ -74,6 +76,7 @@ interface Held {
 
 export function wasmStepper(module: WebAssembly.Module, threads?: StepThreads): WasmStepper {
   const held = new Map<Matrix, Held>(); // oldest first
+  let latest: Held | null = null;
 
   function hold(X: Matrix, labels: ArrayLike<number>): Held {
     let entry = held.get(X);
@@ -91,10 +94,12 @@ export function wasmStepper(module: WebAssembly.Module, threads?: StepThreads): 
     open(plan) {
       const entry = hold(plan.data.X, plan.data.labels);
       entry.busy = true;
+      latest = entry;
       const run = openRun(entry, plan, threads);
       return { ...run, close() { run.close(); entry.busy = false; } };
     },
     held: () => held.size,
+    readyThreads: () => (latest?.busy ? latest.exports.leaderThreads?.() ?? 1 : 1),
     release() {
       for (const [X, { busy }] of held) if (!busy) held.delete(X);
     },

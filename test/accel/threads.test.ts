@@ -23,11 +23,14 @@ async function trainWith(h: number, mode: Mode, build: WasmBuild): Promise<{ net
   const threads = mode === 'one thread' ? undefined : nodeStepThreads(build, tuner);
   const stepper = (await nodeWasmStepper({ build, threads }))!;
   const net = MLP.create({ sizes: [784, h, 10], activation: 'relu', init: 'he', seed: 3 });
-  // the helper thread is sent the run's memory at its start and joins a few milliseconds later:
-  // give it that time before the first step (result.step.threads says whether it did)
+  // the helper thread is sent the run's memory at its first arrange and joins a little later:
+  // the first step waits for it, so that the two-thread runs really do run on two
   let first = true;
   const beforeBatch = async () => {
-    if (threads && first) await new Promise((resolve) => setTimeout(resolve, 300));
+    for (let waited = 0; threads && first && stepper.readyThreads() < 2; waited += 10) {
+      if (waited > 30_000) throw new Error('the helper thread did not join');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     first = false;
   };
   const result = await train(net, { train: data }, { epochs: 2, learningRate: 0.1, batchSize: 37, seed: 9, stepper, beforeBatch });

@@ -64,7 +64,7 @@ export async function runChapterCells(slug: string): Promise<HeadlessRun[]> {
 export function shownValues(run: HeadlessRun): Map<string, string> {
   const values = new Map<string, string>();
   for (const item of run.outputs) {
-    if (item.kind === 'value') values.set(item.label ?? '', item.value.type === 'text' ? item.value.text : JSON.stringify(item.value.rows));
+    if (item.kind === 'value') values.set(item.label ?? '', item.value.type === 'table' ? JSON.stringify(item.value.rows) : item.value.text);
   }
   return values;
 }
