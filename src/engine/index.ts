@@ -37,4 +37,5 @@ export { numericalGradient, relativeError, checkGradients, GRADIENT_TOLERANCE } 
 export { layerStats, histogram, deadUnits } from './diagnostics.ts';
 export type { LayerStats, Histogram } from './diagnostics.ts';
 export { toyLosses1D, toyLosses2D, bowl, twoDips, narrowValley, saddle, descentStep1D, descentStep2D } from './toy-losses.ts';
+export { optimizerPath2D, stepsToReach } from './toy-race.ts';
 export type { ToyLoss1D, ToyLoss2D, LearningRatePresets } from './toy-losses.ts';
