@@ -1,5 +1,5 @@
 // Messages between a page and the training worker (training.worker.ts). Plain data only.
-import type { ActivationName, EpochRecord, InitName, NetworkJSON, StepReport } from '../engine/index.ts';
+import type { ActivationName, EpochRecord, InitName, NetworkJSON, OptimizerOptions, StepReport } from '../engine/index.ts';
 import type { LoadProgress } from '../data/mnist-browser.ts';
 
 export interface RunConfig {
@@ -16,6 +16,12 @@ export interface RunConfig {
   trainSize: number;
   /** Seeds the initial weights and the shuffles: the same seed gives the same run. */
   seed: number;
+  /** How gradients become updates (default plain SGD). */
+  optimizer?: OptimizerOptions;
+  /** L2 weight decay's λ (default 0). */
+  weightDecay?: number;
+  /** Dropout's keep probability for hidden units (default 1: none dropped). */
+  dropout?: number;
 }
 
 export type ToWorker =
