@@ -33,6 +33,8 @@ export { createOptimizer, OPTIMIZER_DEFAULTS } from './optimizers.ts';
 export type { Optimizer, OptimizerOptions, OptimizerName } from './optimizers.ts';
 export { l2Penalty, decayGradients } from './weight-decay.ts';
 export { dropoutMasks } from './dropout.ts';
+export { transformImage, randomTransform, augmentDataset } from './augment.ts';
+export type { Transform, AugmentOptions } from './augment.ts';
 export { numericalGradient, relativeError, checkGradients, GRADIENT_TOLERANCE } from './gradcheck.ts';
 export { layerStats, histogram, deadUnits } from './diagnostics.ts';
 export type { LayerStats, Histogram } from './diagnostics.ts';

@@ -3,7 +3,9 @@
 // the label is kept; the network must then learn the digit's shape rather than where its pixels sit.
 // Only the TRAINING set is augmented: validation and test images stay as they are, or they would
 // no longer measure the real task.
-import { Matrix, createRng, type Dataset } from '../engine/index.ts';
+import { Matrix } from './matrix.ts';
+import { createRng, type Rng } from './random.ts';
+import type { Dataset } from './step.ts';
 
 const SIDE = 28;
 /** Rotations turn about the image's centre, between pixels 13 and 14. */
@@ -45,6 +47,15 @@ export function transformImage(x: ArrayLike<number>, { dx, dy, degrees }: Transf
   return out;
 }
 
+/** A random transform: whole-pixel shifts in [−maxShift, maxShift], a turn in [−maxDegrees, maxDegrees]. */
+export function randomTransform(rng: Rng, maxShift: number, maxDegrees: number): Transform {
+  return {
+    dx: rng.int(2 * maxShift + 1) - maxShift,
+    dy: rng.int(2 * maxShift + 1) - maxShift,
+    degrees: (2 * rng.next() - 1) * maxDegrees,
+  };
+}
+
 export interface AugmentOptions {
   /** How many transformed copies of each image to add. */
   copies: number;
@@ -67,11 +78,7 @@ export function augmentDataset(data: Dataset, { copies, maxShift, maxDegrees, se
   for (let k = 0; k <= copies; k++) {
     for (let j = 0; j < m; j++) {
       for (let p = 0; p < image.length; p++) image[p] = data.X.data[p * m + j]; // column j (row-major storage)
-      const shifted = k === 0 ? image : transformImage(image, {
-        dx: rng.int(2 * maxShift + 1) - maxShift,
-        dy: rng.int(2 * maxShift + 1) - maxShift,
-        degrees: (2 * rng.next() - 1) * maxDegrees,
-      });
+      const shifted = k === 0 ? image : transformImage(image, randomTransform(rng, maxShift, maxDegrees));
       const column = k * m + j;
       for (let p = 0; p < image.length; p++) X.data[p * X.cols + column] = shifted[p];
       labels[column] = data.labels[j];

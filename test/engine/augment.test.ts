@@ -1,7 +1,7 @@
 // Augmentation moves and turns the digit by exactly what it says, keeps the ink and the label, is
 // seeded, and leaves the original images (and so any validation set) untouched.
 import { describe, expect, it } from 'vitest';
-import { augmentDataset, transformImage } from '../../src/data/augment.ts';
+import { augmentDataset, transformImage } from '../../src/engine/index.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
 
 /** A blank 28×28 image with the pixel at (row r, column c) set to 1. */
