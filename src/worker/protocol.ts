@@ -22,6 +22,8 @@ export interface RunConfig {
   weightDecay?: number;
   /** Dropout's keep probability for hidden units (default 1: none dropped). */
   dropout?: number;
+  /** Data augmentation: this many shifted and turned copies of each training image join the training set. */
+  augment?: { copies: number; maxShift: number; maxDegrees: number };
 }
 
 export type ToWorker =
@@ -47,6 +49,8 @@ export interface RunSummary {
   aborted: boolean;
   /** Measured once, at the end, on the 10,000 test images (absent when stopped). */
   test?: { loss: number; accuracy: number };
+  /** The finished network on its own training images (without copies or dropout), beside `test` for the gap. */
+  train?: { loss: number; accuracy: number };
   model: NetworkJSON;
   trainSize: number;
   valSize: number;
