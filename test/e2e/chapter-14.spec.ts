@@ -36,11 +36,11 @@ test('Next image changes the original, and each copy has an accessible descripti
   await expect(page.getByTestId('aug-copy').first().locator('canvas')).toHaveAttribute('aria-label', /^Copy 1: /);
 });
 
-test('the widget passes axe in light and dark themes and fits a 390 px screen', async ({ page }) => {
+test('the widgets pass axe in light and dark themes and fits a 390 px screen', async ({ page }) => {
   test.setTimeout(240_000);
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
-    const { violations } = await new AxeBuilder({ page }).include('[data-testid="aug"]').analyze();
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="aug"]').include('[data-testid="cures"]').analyze();
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
     expect(serious, theme).toEqual([]);
   }
@@ -60,4 +60,21 @@ test('the training panel trains with weight decay and dropout, and says the Type
   await panel.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(panel.getByTestId('engine')).toHaveText('(TypeScript step: the WebAssembly step has no weight decay)', { timeout: 150_000 });
   await expect(panel.getByTestId('val-accuracy')).toHaveCount(2);
+});
+
+test('the cure comparison trains one cure in the worker and shows training, validation and their gap', async ({ page }) => {
+  test.setTimeout(180_000);
+  const cures = page.getByTestId('cures');
+  await cures.scrollIntoViewIfNeeded();
+  await expect(cures.getByTestId('cures-data')).toHaveText('1,000 training images, 2,000 validation images', { timeout: 30_000 });
+  await cures.getByRole('button', { name: 'Train: Augmentation, 4 copies (8 epochs)' }).press('Enter');
+  const gap = cures.getByTestId('cure-augment-gap');
+  await expect(gap).toBeVisible({ timeout: 150_000 });
+  const percent = async (id: string) => Number((await cures.getByTestId(id).textContent())!.replace('%', ''));
+  const training = await percent('cure-augment-training'), validation = await percent('cure-augment-validation');
+  expect(validation).toBeGreaterThan(89); // the chapter's cell: about 91.6%
+  expect(training).toBeGreaterThan(validation);
+  expect(Number(await gap.textContent())).toBeCloseTo(training - validation, 0);
+  await expect(cures.getByTestId('cures-live')).toContainText('Augmentation, 4 copies (8 epochs): training');
+  await expect(cures.getByTestId('cure-none-training')).toHaveText('–'); // only the asked-for cure ran
 });
