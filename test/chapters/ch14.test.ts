@@ -53,6 +53,10 @@ describe('chapter 14: the cures, measured', () => {
     const early = shown.get('early stopping, patience 5')!;
     expect(field(early, 'bestEpoch')).toBe(10);
     expect(field(early, 'epochsRun')).toBe(15);
+    expect(field(early, 'training')).toBeCloseTo(0.97, 1); // "about 97%"
+    expect(field(early, 'training')).toBeLessThan(0.99);
+    expect(Math.abs(field(early, 'validation') - field(plain, 'validation'))).toBeLessThan(0.01); // "no higher"
+    expect(field(early, 'training') - field(early, 'validation')).toBeLessThan(field(plain, 'gap'));
   }, 900_000);
 
   it('a much larger λ (0.02) costs training accuracy and does not raise validation accuracy', async () => {
