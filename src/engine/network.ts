@@ -40,6 +40,8 @@ export interface MLPConfig {
 export interface ForwardCache {
   Z: Matrix[];
   A: Matrix[];
+  /** Dropout's masks, one per hidden layer (D[0] = D1, the shape of A1), when the pass dropped units. */
+  D?: Matrix[];
 }
 
 /** dW[l] and db[l] have exactly the shapes of W[l] and b[l]. */
@@ -94,8 +96,12 @@ export class MLP {
     return A[A.length - 1];
   }
 
-  /** Runs the forward pass and keeps every Z and A (see ForwardCache for the indexing). */
-  forwardWithCache(X: Matrix): ForwardCache {
+  /**
+   * Runs the forward pass and keeps every Z and A (see ForwardCache for the indexing). With
+   * dropout's masks D (see dropout.ts: entries 0 or 1/keep), each hidden layer's output is
+   * multiplied by its mask, A1 = g(Z1) ⊙ D1: training only; prediction passes no masks.
+   */
+  forwardWithCache(X: Matrix, D?: Matrix[]): ForwardCache {
     if (X.rows !== this.config.sizes[0]) {
       throw new ShapeError(
         `forward: X is ${formatShape(X.shape)} but the network expects ${this.config.sizes[0]} rows (one column per example)`,
@@ -106,9 +112,10 @@ export class MLP {
     for (let l = 0; l < this.layers; l++) {
       // Z1 = W1·X + b1: (h, 784)·(784, m) → (h, m), plus b1 (h, 1) broadcast over the m columns
       Z.push(add(matmul(this.W[l], A[l]), this.b[l]));
-      A.push(this.isOutput(l) ? this.outputActivation(Z[l]) : this.g.f(Z[l]));
+      if (this.isOutput(l)) A.push(this.outputActivation(Z[l]));
+      else A.push(D ? mul(this.g.f(Z[l]), mask(D, l, Z[l])) : this.g.f(Z[l]));
     }
-    return { Z, A };
+    return D ? { Z, A, D } : { Z, A };
   }
 
   /** The loss of output A_L against one-hot Y, averaged over the batch. */
@@ -132,7 +139,7 @@ export class MLP {
 
   /** Backpropagation: the gradient of the batch-averaged loss for every W and b. */
   backward(cache: ForwardCache, Y: Matrix): Gradients {
-    const { Z, A } = cache;
+    const { Z, A, D } = cache;
     const L = this.layers;
     const dW: Matrix[] = new Array(L);
     const db: Matrix[] = new Array(L);
@@ -147,7 +154,9 @@ export class MLP {
       db[l] = sum(dZ, 1, true);
       if (l > 0) {
         // dA1 = W2ᵀ·dZ2: (h, 10)·(10, m) → (h, m)
-        const dA = matmulTransA(this.W[l], dZ);
+        let dA = matmulTransA(this.W[l], dZ);
+        // with dropout, A1 = g(Z1) ⊙ D1, so the gradient reaches g(Z1) through the same mask
+        if (D) dA = mul(dA, D[l - 1]);
         // dZ1 = dA1 ⊙ g′(Z1)  (h, m)
         dZ = mul(dA, this.g.df(Z[l - 1]));
       }
@@ -220,6 +229,15 @@ export class MLP {
   private outputActivation(ZL: Matrix): Matrix {
     return this.config.output === 'sigmoid' ? sigmoid.f(ZL) : softmax(ZL);
   }
+}
+
+/** Hidden layer l's dropout mask, checked against the shape of its Z. */
+function mask(D: Matrix[], l: number, Zl: Matrix): Matrix {
+  const Dl = D[l];
+  if (!Dl || Dl.rows !== Zl.rows || Dl.cols !== Zl.cols) {
+    throw new ShapeError(`forward: dropout mask D${l + 1} is ${Dl ? formatShape(Dl.shape) : 'missing'} but Z${l + 1} is ${formatShape(Zl.shape)}`);
+  }
+  return Dl;
 }
 
 function step(name: string, P: Matrix, dP: Matrix | undefined, learningRate: number): void {

@@ -3,9 +3,13 @@
 // TypeScript implementation the chapters teach: forwardWithCache → backward → sgdStep.
 // A faster stepper (WebAssembly, src/accel) plugs in through the same interface, says what it
 // cannot do, and must then leave the run to this one.
+import { checkKeep, dropoutMasks } from './dropout.ts';
 import { argmax, columns, type Matrix } from './matrix.ts';
 import { oneHot } from './metrics.ts';
 import type { MLP } from './network.ts';
+import { checkOptimizer, createOptimizer, type OptimizerOptions } from './optimizers.ts';
+import { createRng } from './random.ts';
+import { checkWeightDecay, decayGradients } from './weight-decay.ts';
 
 export interface Dataset {
   /** (784, m): one column per example. */
@@ -20,14 +24,35 @@ export interface StepPlan {
   learningRate: number;
   /** The largest minibatch a step will be given. */
   batchSize: number;
+  /** How gradients become updates (optimizers.ts); default plain SGD. */
+  optimizer?: OptimizerOptions;
+  /** L2 weight decay's λ (weight-decay.ts); default 0. */
+  weightDecay?: number;
+  /** Dropout's keep probability for hidden units (dropout.ts); default 1, nothing dropped. */
+  dropout?: number;
+  /** Seeds dropout's masks. */
+  seed?: number;
 }
 
 /**
  * The training options that change what a step computes. A stepper must list each one it
  * implements in `supports`; given any other, train() runs the reference step instead and says why.
  */
-export const STEP_OPTIONS = ['learningRate', 'batchSize'] as const;
+export const STEP_OPTIONS = ['learningRate', 'batchSize', 'optimizer', 'weightDecay', 'dropout'] as const;
 export type StepOption = (typeof STEP_OPTIONS)[number];
+
+/**
+ * What each option is called in a reason, and its value that asks for nothing new (a stepper
+ * without the feature computes exactly that): plain SGD, λ = 0, keep = 1.
+ */
+const FEATURES: Partial<Record<StepOption, { plain: (value: never) => boolean; named: (value: never) => string }>> = {
+  optimizer: {
+    plain: (o: OptimizerOptions) => o.name === 'sgd',
+    named: (o: OptimizerOptions) => ({ sgd: 'SGD', momentum: 'momentum', rmsprop: 'RMSProp', adam: 'Adam' })[o.name],
+  },
+  weightDecay: { plain: (lambda: number) => lambda === 0, named: () => 'weight decay' },
+  dropout: { plain: (keep: number) => keep === 1, named: () => 'dropout' },
+};
 
 export interface Stepper {
   /** How the result names it: 'TypeScript step', 'WebAssembly step'. */
@@ -65,14 +90,20 @@ export const referenceStep: Stepper = {
   name: 'TypeScript step',
   supports: STEP_OPTIONS,
   lacks: () => null,
-  open({ net, data, learningRate }) {
+  open({ net, data, learningRate, optimizer = { name: 'sgd' }, weightDecay = 0, dropout = 1, seed = 0 }) {
+    checkOptimizer(optimizer);
+    checkWeightDecay(weightDecay);
+    checkKeep(dropout);
     const classes = net.config.sizes[net.config.sizes.length - 1];
+    const update = createOptimizer(optimizer); // its state (velocities, scales) lives as long as the run
+    // Dropout's own stream of random numbers, apart from the shuffles' (seeded by the same seed)
+    const masks = createRng(seed ^ 0x5eed_d0);
     let order: Uint32Array = new Uint32Array(0);
-    /** The forward pass on the examples `idx`, keeping what backward needs. */
-    const forward = (idx: ArrayLike<number>) => {
+    /** The forward pass on the examples `idx`, keeping what backward needs; D: dropout's masks. */
+    const forward = (idx: ArrayLike<number>, D?: Matrix[]) => {
       const labels = Array.from(idx, (j) => data.labels[j]);
       const Y = oneHot(labels, classes);
-      const cache = net.forwardWithCache(columns(data.X, Array.from(idx)));
+      const cache = net.forwardWithCache(columns(data.X, Array.from(idx)), D);
       const AL = cache.A[cache.A.length - 1];
       const loss = net.lossFromLogits(cache.Z[cache.Z.length - 1], Y);
       const correct = argmax(AL, 0).filter((guess, j) => guess === labels[j]).length; // argmax down each column: one guess per example
@@ -83,8 +114,13 @@ export const referenceStep: Stepper = {
         order = shuffled;
       },
       step(start, count) {
-        const { cache, Y, loss, correct } = forward(order.subarray(start, start + count));
-        net.sgdStep(net.backward(cache, Y), learningRate);
+        const D = dropout < 1 ? dropoutMasks(net.config.sizes, count, dropout, masks) : undefined;
+        const { cache, Y, loss, correct } = forward(order.subarray(start, start + count), D);
+        const { dW, db } = net.backward(cache, Y);
+        const dWJ = weightDecay > 0 ? decayGradients(dW, net.W, weightDecay) : dW;
+        // in the order of net.parameters(): W1, b1, W2, b2, …
+        update.step(net.parameters(), dWJ.flatMap((dWl, l) => [dWl, db[l]]), learningRate);
+        // the loss reported is the data's alone (no penalty), comparable with the validation loss
         return { loss, correct };
       },
       measure(start, count) {
@@ -103,7 +139,9 @@ export const referenceStep: Stepper = {
  * reference step with the reason (for the result: "the WebAssembly step has no momentum").
  */
 export function chooseStepper(wanted: Stepper, plan: StepPlan, options: Partial<Record<StepOption, unknown>>): { stepper: Stepper; reason?: string } {
-  const missing = STEP_OPTIONS.find((name) => options[name] !== undefined && !wanted.supports.includes(name));
-  const reason = missing ? `the ${wanted.name} has no ${missing}` : wanted.lacks(plan);
+  const asked = (name: StepOption) => options[name] !== undefined && !FEATURES[name]?.plain(options[name] as never);
+  const missing = STEP_OPTIONS.find((name) => asked(name) && !wanted.supports.includes(name));
+  const named = missing && (FEATURES[missing]?.named(options[missing] as never) ?? missing);
+  const reason = missing ? `the ${wanted.name} has no ${named}` : wanted.lacks(plan);
   return reason ? { stepper: referenceStep, reason } : { stepper: wanted };
 }

@@ -3,6 +3,7 @@
 // one minibatch step. Gradients are averaged over the minibatch (the 1/m in
 // dZ2 = (A2 − Y)/m), so the learning rate means the same for any batch size.
 import type { MLP } from './network.ts';
+import type { OptimizerOptions } from './optimizers.ts';
 import { createRng } from './random.ts';
 import { chooseStepper, referenceStep, type Dataset, type StepRun, type Stepper } from './step.ts';
 
@@ -17,8 +18,14 @@ export interface TrainOptions {
   epochs: number;
   learningRate: number;
   batchSize: number;
-  /** Seeds the shuffles: the same seed (and network) gives the identical run. */
+  /** Seeds the shuffles and dropout: the same seed (and network) gives the identical run. */
   seed: number;
+  /** How each step turns gradients into updates: SGD (default), momentum, RMSProp or Adam. */
+  optimizer?: OptimizerOptions;
+  /** L2 weight decay's λ: the loss gains (λ/2)·Σ‖W‖² (biases not decayed). Default 0. */
+  weightDecay?: number;
+  /** Dropout: the probability of keeping each hidden unit while training (inverted dropout). Default 1. */
+  dropout?: number;
   /** Early stopping: stop after this many epochs without a lower validation loss. undefined = off. */
   patience?: number;
   /** With early stopping, put back the parameters of the best epoch at the end (default true). */
@@ -129,7 +136,8 @@ export async function train(
 ): Promise<TrainResult> {
   const { X, labels } = data.train;
   checkOptions(options, X.cols, labels.length);
-  const plan = { net, data: data.train, learningRate: options.learningRate, batchSize: options.batchSize };
+  const { learningRate, batchSize, optimizer, weightDecay, dropout, seed } = options;
+  const plan = { net, data: data.train, learningRate, batchSize, optimizer, weightDecay, dropout, seed };
   const { stepper, reason } = chooseStepper(options.stepper ?? referenceStep, plan, options);
   const run = stepper.open(plan);
   try {

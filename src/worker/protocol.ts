@@ -1,5 +1,5 @@
 // Messages between a page and the training worker (training.worker.ts). Plain data only.
-import type { ActivationName, EpochRecord, InitName, NetworkJSON, StepReport } from '../engine/index.ts';
+import type { ActivationName, EpochRecord, InitName, NetworkJSON, OptimizerOptions, StepReport } from '../engine/index.ts';
 import type { LoadProgress } from '../data/mnist-browser.ts';
 
 export interface RunConfig {
@@ -16,6 +16,14 @@ export interface RunConfig {
   trainSize: number;
   /** Seeds the initial weights and the shuffles: the same seed gives the same run. */
   seed: number;
+  /** How gradients become updates (default plain SGD). */
+  optimizer?: OptimizerOptions;
+  /** L2 weight decay's λ (default 0). */
+  weightDecay?: number;
+  /** Dropout's keep probability for hidden units (default 1: none dropped). */
+  dropout?: number;
+  /** Data augmentation: this many shifted and turned copies of each training image join the training set. */
+  augment?: { copies: number; maxShift: number; maxDegrees: number };
 }
 
 export type ToWorker =
@@ -41,6 +49,8 @@ export interface RunSummary {
   aborted: boolean;
   /** Measured once, at the end, on the 10,000 test images (absent when stopped). */
   test?: { loss: number; accuracy: number };
+  /** The finished network on its own training images (without copies or dropout), beside `test` for the gap. */
+  train?: { loss: number; accuracy: number };
   model: NetworkJSON;
   trainSize: number;
   valSize: number;

@@ -2,7 +2,7 @@
 // data, turns Pause/Resume/Step/Stop into train()'s beforeBatch hook and AbortSignal, and forwards
 // progress. All maths happens in src/engine; nothing here touches the DOM or worker globals, so
 // tests drive it directly in Node.
-import { DivergenceError, MLP, evaluate, referenceStep, train } from '../engine/index.ts';
+import { DivergenceError, MLP, augmentDataset, evaluate, referenceStep, train } from '../engine/index.ts';
 import type { Dataset, Progress, Stepper } from '../engine/index.ts';
 import type { BatchPoint, FromWorker, RunConfig, RunState } from './protocol.ts';
 
@@ -101,17 +101,22 @@ export class TrainingSession {
     if (this.trainSet?.X.cols !== trainSize) this.trainSet = this.data.train.dataset(0, trainSize);
     this.valSet ??= this.data.train.dataset(this.data.train.count - valSize, valSize);
     const trainSet = this.trainSet, val = this.valSet;
+    // Augmented copies are made afresh for each run (seeded), the originals first; validation stays as it is.
+    const learnFrom = config.augment ? augmentDataset(trainSet, { ...config.augment, seed: config.seed }) : trainSet;
     const net = MLP.create({ sizes: [784, ...config.hidden, 10], activation: config.activation, init: config.init, seed: config.seed });
     const started = performance.now();
-    const reporter = batchReporter(config.batchSize, trainSize, post);
+    const reporter = batchReporter(config.batchSize, learnFrom.X.cols, post);
     const result = await train(
       net,
-      { train: trainSet, val },
+      { train: learnFrom, val },
       {
         epochs: config.epochs,
         learningRate: config.learningRate,
         batchSize: config.batchSize,
         seed: config.seed,
+        optimizer: config.optimizer,
+        weightDecay: config.weightDecay,
+        dropout: config.dropout,
         patience: config.patience > 0 ? config.patience : undefined,
         signal,
         beforeBatch: () => this.gate(signal),
@@ -128,8 +133,9 @@ export class TrainingSession {
     // The test set is touched once, at the very end, and only for a finished run.
     this.testSet ??= this.data.test.dataset(0, this.data.test.count);
     const test = result.aborted ? undefined : evaluate(net, this.testSet, this.stepper);
+    const trained = result.aborted ? undefined : evaluate(net, trainSet, this.stepper);
     const seconds = (performance.now() - started) / 1000;
-    post({ type: 'done', summary: { ...result, test, model: net.toJSON(), trainSize, valSize, seconds } });
+    post({ type: 'done', summary: { ...result, test, train: trained, model: net.toJSON(), trainSize, valSize, seconds } });
   }
 
   /** train()'s beforeBatch: waits while paused, letting one minibatch through per Step. */
