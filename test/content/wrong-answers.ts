@@ -120,4 +120,21 @@ export const WRONG_ANSWERS: Record<string, WrongAnswer[]> = {
     { mistake: 'transposed: rows are the predicted digit', replace: 'C[labels[j]][predicted[j]] += 1', by: 'C[predicted[j]][labels[j]] += 1' },
     { mistake: 'marks a cell instead of counting', replace: 'C[labels[j]][predicted[j]] += 1', by: 'C[labels[j]][predicted[j]] = 1' },
   ],
+  'ch13-momentum': [
+    { mistake: 'steps with the gradient, not the velocity', replace: 'w = w - eta * v;', by: 'w = w - eta * g;' },
+    { mistake: 'averages instead of summing: (1 − β) on the new gradient', replace: 'v = beta * v + g;', by: 'v = beta * v + (1 - beta) * g;' },
+  ],
+  'ch13-adam': [
+    { mistake: 'forgets the bias correction', replace: '(eta * mHat) / (Math.sqrt(vHat) + epsilon)', by: '(eta * m) / (Math.sqrt(v) + epsilon)' },
+    { mistake: 'counts the steps from t = 0 (off by one)', replace: 'const t = i + 1;', by: 'const t = i;' },
+    { mistake: 'divides by v̂ instead of its square root', replace: 'Math.sqrt(vHat)', by: 'vHat' },
+  ],
+  'ch14-weight-decay': [
+    { mistake: 'decays the biases too', replace: 'db: grads.db,', by: 'db: grads.db.map((db, l) => add(db, scale(net.b[l], lambda))),' },
+    { mistake: 'differentiates λ‖W‖² instead of (λ/2)‖W‖²: 2λW', replace: 'scale(net.W[l], lambda)', by: 'scale(net.W[l], 2 * lambda)' },
+  ],
+  'ch14-dropout': [
+    { mistake: 'forgets to scale the kept units up', replace: 'scale(mul(A, kept), 1 / keep)', by: 'mul(A, kept)' },
+    { mistake: 'multiplies by the keep probability instead of dividing', replace: 'scale(mul(A, kept), 1 / keep)', by: 'scale(mul(A, kept), keep)' },
+  ],
 };
