@@ -7,7 +7,11 @@ import { OutputView } from './render.ts';
 import { markExercisePassed } from '../../src/progress.ts';
 import { editKey, loadEdit, saveEdit } from './store.ts';
 import type { EditorHandle } from './editor.ts';
-import { openShortcuts } from './shortcuts.ts';
+
+/** The shortcuts' help loads when first asked for. */
+function openShortcuts(): void {
+  void import('./shortcuts.ts').then((m) => m.openShortcuts());
+}
 
 export function startCells(): void {
   const roots = [...document.querySelectorAll<HTMLElement>('.nb-cell')];

@@ -3,9 +3,8 @@
 import { KernelClient } from './client.ts';
 import type { CellError, OutputItem } from './protocol.ts';
 import type { RewrittenCell } from './compile.ts';
-import { PAGE_GLOBALS, nearestName } from './names.ts';
 import { PRELUDE_NAMES } from './prelude-names.ts';
-import { changedInputs, staleNote, type RunRecord } from './stale.ts';
+import type { RunRecord } from './stale.ts';
 
 export type CellState = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'stopped';
 
@@ -159,6 +158,7 @@ export class CellController {
   private async refreshStale(): Promise<void> {
     if (this.records.size === 0) return;
     await loadCompiler();
+    const { changedInputs, staleNote } = await import('./stale.ts');
     for (const [cell, record] of this.records) {
       cell.setStale(staleNote(changedInputs(cell.index, record, this.versions, (i) => this.compiledOf(this.cells[i].code())?.declared ?? null)));
     }
@@ -180,6 +180,7 @@ export class CellController {
     const missing = error.name === 'ReferenceError' && /^(\S+) is not defined/.exec(error.message)?.[1];
     if (!missing) return undefined;
     await loadCompiler();
+    const { PAGE_GLOBALS, nearestName } = await import('./names.ts');
     const definer = this.cells.find((c) => c !== cell && this.compiledOf(c.code())?.declared.includes(missing));
     if (definer) return `run the cell that defines it first (cell ${definer.index + 1}${definer.index < cell.index ? ', above' : ', below'})`;
     if (PAGE_GLOBALS.has(missing)) return 'cells run in a worker: there is no page here (no document, window or localStorage); print with console.log or show()';
