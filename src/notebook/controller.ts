@@ -21,6 +21,8 @@ export interface CellView {
   setElapsed(ms: number, finished: boolean): void;
   /** "stale: cell 3 has changed since", or null when the cell's inputs are as they were when it ran. */
   setStale(note: string | null): void;
+  /** Marks line `line` (from 1) of this cell's code as the one that failed; `scroll` brings it into view. */
+  markErrorLine(line: number, scroll: boolean): void;
 }
 
 type Compiler = typeof import('./compile.ts');
@@ -169,6 +171,8 @@ export class CellController {
     if (error.line && origin) error.source = origin.code().split('\n')[error.line - 1]?.trim();
     cell.setState('error', error.line ? `Error on line ${error.line}${error.cell && error.cell !== cell.index + 1 ? ` of cell ${error.cell}` : ''}` : 'Error');
     cell.showError(error, await this.hintFor(cell, error));
+    // A function defined in another cell failed: its line is marked where the reader wrote it.
+    if (error.line && origin && origin !== cell) origin.markErrorLine(error.line, false);
     this.cancelQueue(`Not run: cell ${cell.index + 1} failed`);
   }
 
