@@ -7,7 +7,11 @@ import { OutputView } from './render.ts';
 import { markExercisePassed } from '../../src/progress.ts';
 import { editKey, loadEdit, saveEdit } from './store.ts';
 import type { EditorHandle } from './editor.ts';
-import { openShortcuts } from './shortcuts.ts';
+
+/** The shortcuts' help loads when first asked for. */
+function openShortcuts(): void {
+  void import('./shortcuts.ts').then((m) => m.openShortcuts());
+}
 
 export function startCells(): void {
   const roots = [...document.querySelectorAll<HTMLElement>('.nb-cell')];
@@ -257,14 +261,17 @@ class DomCell implements CellView {
 
   showError(error: CellError, hint?: string): void {
     this.output.error(error, hint);
-    if (!error.line || (error.cell !== undefined && error.cell !== this.index + 1)) return;
+    if (error.line && (error.cell === undefined || error.cell === this.index + 1)) this.markErrorLine(error.line, true);
+  }
+
+  markErrorLine(number: number, scroll: boolean): void {
     if (this.editor) {
-      this.editor.markLine(error.line);
+      this.editor.markLine(number, scroll);
       return;
     }
-    const line = this.pre.querySelectorAll('.line')[error.line - 1];
+    const line = this.pre.querySelectorAll('.line')[number - 1];
     line?.classList.add('nb-error-line');
-    line?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (scroll) line?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   private async openEditor(code: string, focus: boolean, controller: CellController): Promise<void> {

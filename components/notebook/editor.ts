@@ -12,8 +12,8 @@ export interface EditorHandle {
   code(): string;
   focus(): void;
   destroy(): void;
-  /** Marks line `line` (from 1) as the one that failed and scrolls it into view; null clears the mark. */
-  markLine(line: number | null): void;
+  /** Marks line `line` (from 1) as the one that failed (and scrolls it into view); null clears the mark. */
+  markLine(line: number | null, scroll?: boolean): void;
 }
 
 const setErrorLine = StateEffect.define<number | null>();
@@ -78,9 +78,9 @@ export function createEditor(
     code: () => view.state.doc.toString(),
     focus: () => view.focus(),
     destroy: () => view.destroy(),
-    markLine(line) {
+    markLine(line, scroll = true) {
       const effects: StateEffect<unknown>[] = [setErrorLine.of(line)];
-      if (line !== null && line <= view.state.doc.lines) effects.push(EditorView.scrollIntoView(view.state.doc.line(line).from, { y: 'center' }));
+      if (scroll && line !== null && line <= view.state.doc.lines) effects.push(EditorView.scrollIntoView(view.state.doc.line(line).from, { y: 'center' }));
       view.dispatch({ effects });
     },
   };

@@ -1,6 +1,6 @@
 // Draws a cell's output items into its output area. Consecutive console lines share one <pre>; a run
 // keeps one progress bar; the number of characters of text is capped so a chatty loop cannot bloat the page.
-import type { CellError, CheckCase, Formatted, Heat, OutputItem } from '../../src/notebook/protocol.ts';
+import type { CellError, CheckCase, Formatted, OutputItem } from '../../src/notebook/protocol.ts';
 
 const MAX_TEXT = 200_000;
 
@@ -41,7 +41,7 @@ export class OutputView {
     if (item.kind === 'text') return this.addText(item.text, item.stream);
     this.text = null;
     if (item.kind === 'progress') return this.setProgress(item.fraction, item.label);
-    if (item.kind === 'value') this.root.append(item.echo ? result(item.value) : value(item.value, item.label));
+    if (item.kind === 'value') this.root.append(item.echo || item.value.type === 'array' ? result(item.value) : value(item.value, item.label));
     else if (item.kind === 'image') this.root.append(image(item));
     else if (item.kind === 'check') this.root.append(check(item));
     else if (item.kind === 'error') this.error(item.error);
@@ -84,6 +84,16 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?
   return node;
 }
 
+/** A cell's last value (see result.ts, loaded when a cell first shows one). */
+function result(v: Formatted): HTMLElement {
+  if (v.type === 'table') return value(v);
+  const box = el('div', 'nb-result');
+  const text = el('pre', 'nb-text nb-value nb-result-text', v.type === 'array' ? `${v.caption}\n${v.text}` : v.text);
+  box.append(text);
+  if (v.type === 'array' || v.image) void import('./result.ts').then(({ addViews }) => addViews(box, text, v, image));
+  return box;
+}
+
 function value(v: Formatted, label?: string): HTMLElement {
   if (v.type === 'array') return result(v);
   if (v.type === 'text') {
@@ -118,73 +128,6 @@ function value(v: Formatted, label?: string): HTMLElement {
   table.append(thead, body);
   wrap.append(table);
   return wrap;
-}
-
-/**
- * A cell's last value, as Jupyter shows it under "Out": numpy-style text, and for an array two other
- * views a button away (each is drawn only when asked for): its heat map, and a 28×28 image.
- */
-function result(v: Formatted): HTMLElement {
-  const box = el('div', 'nb-result');
-  if (v.type === 'table') return value(v);
-  const text = el('pre', 'nb-text nb-value nb-result-text');
-  text.textContent = v.type === 'array' ? `${v.caption}\n${v.text}` : v.text;
-  box.append(text);
-  const views: [string, () => HTMLElement][] = [];
-  if (v.type === 'array') views.push(['Heat map', () => heatMap(v.heat, v.caption)]);
-  if (v.image) views.push(['As a 28×28 image', () => image({ kind: 'image', width: 28, height: 28, pixels: v.image!, label: undefined })]);
-  if (views.length === 0) return box;
-  const bar = el('div', 'nb-result-views');
-  const slot = el('div', 'nb-result-view');
-  for (const [name, draw] of views) {
-    const toggle = el('button', 'nb-button nb-view-toggle', name);
-    toggle.type = 'button';
-    toggle.setAttribute('aria-pressed', 'false');
-    toggle.addEventListener('click', () => {
-      const on = toggle.getAttribute('aria-pressed') !== 'true';
-      for (const b of bar.querySelectorAll('button')) b.setAttribute('aria-pressed', 'false');
-      toggle.setAttribute('aria-pressed', String(on));
-      slot.replaceChildren(...(on ? [draw()] : []));
-      text.hidden = on;
-    });
-    bar.append(toggle);
-  }
-  box.append(bar, slot);
-  return box;
-}
-
-/** A perceptual ramp (viridis, five stops) that reads on light and dark backgrounds alike. */
-const RAMP = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
-
-function rampColor(t: number): number[] {
-  const x = Math.min(1, Math.max(0, t)) * (RAMP.length - 1);
-  const k = Math.min(RAMP.length - 2, Math.floor(x));
-  const f = x - k;
-  return RAMP[k].map((c, i) => Math.round(c + (RAMP[k + 1][i] - c) * f));
-}
-
-function heatMap(heat: Heat, caption: string): HTMLElement {
-  const figure = el('figure', 'nb-heat');
-  const canvas = el('canvas');
-  canvas.width = heat.cols;
-  canvas.height = heat.rows;
-  const rgba = new Uint8ClampedArray(heat.rows * heat.cols * 4);
-  heat.values.forEach((t, i) => rgba.set([...rampColor(t), 255], i * 4));
-  canvas.getContext('2d')?.putImageData(new ImageData(rgba, heat.cols, heat.rows), 0, 0);
-  // Thin matrices (a 784×1 column) are stretched to a readable strip; pixels stay square-edged.
-  const scale = Math.max(1, Math.floor(224 / Math.max(heat.rows, heat.cols)));
-  canvas.style.width = `${Math.max(heat.cols * scale, 24)}px`;
-  canvas.style.height = `${Math.max(heat.rows * scale, 24)}px`;
-  canvas.setAttribute('role', 'img');
-  const lo = formatBound(heat.lo);
-  const hi = formatBound(heat.hi);
-  canvas.setAttribute('aria-label', `Heat map of ${caption}, from ${lo} (dark) to ${hi} (bright)`);
-  figure.append(canvas, el('figcaption', '', `${caption}: dark ${lo} … bright ${hi}`));
-  return figure;
-}
-
-function formatBound(x: number): string {
-  return String(Number(x.toPrecision(3)));
 }
 
 function image(item: Extract<OutputItem, { kind: 'image' }>): HTMLElement {

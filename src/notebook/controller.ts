@@ -3,9 +3,8 @@
 import { KernelClient } from './client.ts';
 import type { CellError, OutputItem } from './protocol.ts';
 import type { RewrittenCell } from './compile.ts';
-import { PAGE_GLOBALS, nearestName } from './names.ts';
 import { PRELUDE_NAMES } from './prelude-names.ts';
-import { changedInputs, staleNote, type RunRecord } from './stale.ts';
+import type { RunRecord } from './stale.ts';
 
 export type CellState = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'stopped';
 
@@ -22,6 +21,8 @@ export interface CellView {
   setElapsed(ms: number, finished: boolean): void;
   /** "stale: cell 3 has changed since", or null when the cell's inputs are as they were when it ran. */
   setStale(note: string | null): void;
+  /** Marks line `line` (from 1) of this cell's code as the one that failed; `scroll` brings it into view. */
+  markErrorLine(line: number, scroll: boolean): void;
 }
 
 type Compiler = typeof import('./compile.ts');
@@ -159,6 +160,7 @@ export class CellController {
   private async refreshStale(): Promise<void> {
     if (this.records.size === 0) return;
     await loadCompiler();
+    const { changedInputs, staleNote } = await import('./stale.ts');
     for (const [cell, record] of this.records) {
       cell.setStale(staleNote(changedInputs(cell.index, record, this.versions, (i) => this.compiledOf(this.cells[i].code())?.declared ?? null)));
     }
@@ -169,6 +171,8 @@ export class CellController {
     if (error.line && origin) error.source = origin.code().split('\n')[error.line - 1]?.trim();
     cell.setState('error', error.line ? `Error on line ${error.line}${error.cell && error.cell !== cell.index + 1 ? ` of cell ${error.cell}` : ''}` : 'Error');
     cell.showError(error, await this.hintFor(cell, error));
+    // A function defined in another cell failed: its line is marked where the reader wrote it.
+    if (error.line && origin && origin !== cell) origin.markErrorLine(error.line, false);
     this.cancelQueue(`Not run: cell ${cell.index + 1} failed`);
   }
 
@@ -180,6 +184,7 @@ export class CellController {
     const missing = error.name === 'ReferenceError' && /^(\S+) is not defined/.exec(error.message)?.[1];
     if (!missing) return undefined;
     await loadCompiler();
+    const { PAGE_GLOBALS, nearestName } = await import('./names.ts');
     const definer = this.cells.find((c) => c !== cell && this.compiledOf(c.code())?.declared.includes(missing));
     if (definer) return `run the cell that defines it first (cell ${definer.index + 1}${definer.index < cell.index ? ', above' : ', below'})`;
     if (PAGE_GLOBALS.has(missing)) return 'cells run in a worker: there is no page here (no document, window or localStorage); print with console.log or show()';

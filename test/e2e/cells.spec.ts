@@ -122,6 +122,16 @@ test('errors point at the line of the reader\'s code', async ({ page }) => {
   await expect(a.locator('.nb-error')).toContainText('(10, 64)');
   await expect(a.locator('.nb-error-source')).toHaveText('const Z1 = matmul(W1, X);');
   await expect(a.locator('.cm-line.nb-error-line')).toHaveText('const Z1 = matmul(W1, X);');
+  // A function written in another cell fails there: that cell's line is marked too.
+  const b = plainCells(page).nth(1);
+  await replaceCode(page, a, 'function firstRow(m: any) {\n  return m.rows.length;\n}');
+  await a.locator('.nb-run').click();
+  await expect(a.locator('.nb-status')).toHaveText(/^Done/);
+  await replaceCode(page, b, 'const r = firstRow(null);');
+  await b.locator('.nb-run').click();
+  await expect(b.locator('.nb-error')).toContainText(`TypeError (line 2 of cell ${n})`);
+  await expect(b.locator('.nb-error-source')).toHaveText('return m.rows.length;');
+  await expect(a.locator('.cm-line.nb-error-line')).toHaveText('  return m.rows.length;');
   // Editing clears the mark: the line it named may have changed.
   await a.locator('.cm-content').click();
   await page.keyboard.type(' ');
