@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix, createRng, scalar, softmax, softmaxUnstable, sum } from '../../src/engine';
 import { runChapterCells, shownValues } from './chapter-cells';
+import { readFileSync } from 'node:fs';
+
+const chapter = readFileSync(new URL('../../content/chapters/07-softmax.mdx', import.meta.url), 'utf8');
 
 const column = (values: number[]) => Array.from(softmax(Matrix.fromColumn(values)).data);
 
@@ -49,6 +52,27 @@ describe('chapter 7: softmax', () => {
     expect(Array.from(softmaxUnstable(big).data).every(Number.isNaN)).toBe(true);
     const stable = Array.from(softmax(big).data);
     column([10, 9, 0]).forEach((p, i) => expect(stable[i]).toBeCloseTo(p, 6));
+  });
+
+  it('one overflowing term is enough: logits (800, 0, 1) give (NaN, 0, 0) as written, (1, 0, 0) stably', () => {
+    const unstable = Array.from(softmaxUnstable(Matrix.fromColumn([800, 0, 1])).data);
+    expect(Number.isNaN(unstable[0])).toBe(true);
+    expect(unstable.slice(1)).toEqual([0, 0]);
+    column([800, 0, 1]).forEach((p, i) => expect(p).toBeCloseTo([1, 0, 0][i], 6));
+    expect(chapter).toContain('One such term is enough.');
+    expect(chapter).not.toContain('Once two terms are');
+  });
+
+  it('the single logit of a two-class softmax is the log-odds ln(p / (1 − p)); odds of 3 to 1 are z = ln 3 ≈ 1.1', () => {
+    for (const z of [-3, -0.2, 0, 1.1, 4]) {
+      const p = column([z, 0])[0];
+      expect(Math.log(p / (1 - p))).toBeCloseTo(z, 4);
+    }
+    const odds3 = column([Math.log(3), 0])[0];
+    expect(odds3 / (1 - odds3)).toBeCloseTo(3, 5);
+    expect(Math.log(3)).toBeCloseTo(1.1, 1);
+    expect(chapter).toContain('**log-odds**');
+    expect(chapter).not.toContain('is "how much more likely yes is than no"');
   });
 
   it('the widget default: with c = 710 and logits (2, 1, 0.1, −1), the formula as written gives NaN', () => {
