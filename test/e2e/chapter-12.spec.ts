@@ -2,7 +2,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { MLP, argmax, confusionMatrix, train } from '../../src/engine/index.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
 import { readFileSync } from 'node:fs';
-import { bundledFromJSON } from '../../src/models/bundled.ts';
 
 /** Scrolls a widget into view and waits until its island has hydrated (Astro drops `ssr` then). */
 async function hydrated(page: Page, testId: string) {
@@ -77,7 +76,8 @@ test('the confusion matrix and the gallery show the reader’s saved network on 
 
 test('without a saved network, the page stands alone: every widget reads with the bundled network and says so', async ({ page }) => {
   test.setTimeout(120_000);
-  const { net } = bundledFromJSON(JSON.parse(readFileSync(new URL('../../src/models/bundled-mlp.json', import.meta.url), 'utf8')));
+  // The shipped file, read directly (bundled.ts imports it as a ?url asset, which only the site's bundler understands).
+  const net = MLP.fromJSON(JSON.parse(readFileSync(new URL('../../src/models/bundled-mlp.json', import.meta.url), 'utf8')).network);
   const val = validation();
   const C = confusionMatrix(argmax(net.forward(val.X), 0), val.labels);
   const correct = C.reduce((s, row, i) => s + row[i], 0);
