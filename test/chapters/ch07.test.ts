@@ -104,10 +104,39 @@ describe('chapter 7: softmax', () => {
     const runs = await runChapterCells('07-softmax');
     expect(runs.length).toBeGreaterThanOrEqual(2);
     for (const run of runs) expect(run.error).toBeUndefined();
-    const [first, second] = runs.map(shownValues);
+    const [first, exponential, second] = runs.map(shownValues);
+    const divided = JSON.parse(exponential.get('z / Σz: one entry above 1, one below 0')!) as number[];
+    expect(divided.some((v) => v > 1) && divided.some((v) => v < 0)).toBe(true);
+    const ratios = exponential.get('p₀ / p₂ against e^(z₀ − z₂)')!;
+    const [ratio, expOfDifference] = [...ratios.matchAll(/-?\d+\.\d+/g)].map((x) => Number(x[0]));
+    expect(ratio).toBe(expOfDifference); // as shown, to the digits shown
+    expect(ratio).toBeCloseTo(Math.exp(1.5), 2);
     expect(first.get('softmax(z)')).toContain('"0.659"');
     expect(first.get('column sums (axis 0): each is 1')).toBe(JSON.stringify([{ label: '0', cells: ['1', '1'] }]));
     expect(second.get('the formula as written: e^800 is Infinity, Infinity/Infinity is NaN')?.match(/NaN/g)).toHaveLength(3);
     expect(second.get('max subtracted first')).toBe(second.get('softmax of (10, 9, 0): identical'));
+  });
+});
+
+describe('chapter 7: a real digit through the bundled network', () => {
+  it('a logit gap of 7 is a probability ratio of about 1,100; and the bundled network’s right logit usually leads by several units', async () => {
+    expect(Math.exp(7)).toBeGreaterThan(1050);
+    expect(Math.exp(7)).toBeLessThan(1150);
+    expect(chapter).toContain('a gap of 7 already makes it about 1,100 times more likely');
+    const { mnistSubset } = await import('../../src/data/mnist-node.ts');
+    const { bundledFromJSON } = await import('../../src/models/bundled.ts');
+    const file = JSON.parse(readFileSync(new URL('../../src/models/bundled-mlp.json', import.meta.url), 'utf8'));
+    const { net } = bundledFromJSON(file);
+    const val = mnistSubset('train', 50_000, 1000);
+    const { Z } = net.forwardWithCache(val.X);
+    const Z2 = Z[Z.length - 1];
+    const gaps: number[] = [];
+    for (let j = 0; j < Z2.cols; j++) {
+      const col = Array.from({ length: 10 }, (_, k) => Z2.get(k, j));
+      const sorted = [...col].sort((a, b) => b - a);
+      if (col.indexOf(sorted[0]) === val.labels[j]) gaps.push(sorted[0] - sorted[1]);
+    }
+    gaps.sort((a, b) => a - b);
+    expect(gaps[Math.floor(gaps.length / 2)]).toBeGreaterThan(3); // the median lead, when right, is "several units"
   });
 });
