@@ -18,6 +18,12 @@ type State =
 const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 const LIMIT = 25;
 
+/** A probability as a percentage; tiny ones in e-notation, so they do not read as exactly 0. */
+function percent(p: number): string {
+  const v = 100 * p;
+  return v !== 0 && v < 0.1 ? `${v.toExponential(1)}%` : `${v.toFixed(1)}%`;
+}
+
 /** z (10, 1) of image j: the output layer's logits, before softmax. */
 function logitsOf(network: ReadingNetwork, images: MnistSplit, j: number): number[] {
   const { Z } = network.net.forwardWithCache(images.dataset(j, 1).X);
@@ -73,7 +79,7 @@ export default function RealDigitLogits() {
       </div>
       <table class="rdl-table" aria-label="The ten logits and their softmax probabilities">
         <thead>
-          <tr><th scope="col">digit k</th><th scope="col">logit z<sub>k</sub> (drag)</th><th scope="col">softmax(z)<sub>k</sub></th></tr>
+          <tr><th scope="col">digit</th><th scope="col">logit z<sub>k</sub> (drag)</th><th scope="col">softmax(z)<sub>k</sub></th></tr>
         </thead>
         <tbody>
           {DIGITS.map((k) => (
@@ -86,7 +92,7 @@ export default function RealDigitLogits() {
               </td>
               <td>
                 <span class="rdl-bar"><span class="rdl-fill" style={{ width: `${(100 * p[k]).toFixed(1)}%` }} /></span>
-                <span class="rdl-p" data-testid={`rdl-p${k}`} data-p={p[k]}>{(100 * p[k]).toFixed(p[k] < 0.001 && p[k] > 0 ? 3 : 1)}%</span>
+                <span class="rdl-p" data-testid={`rdl-p${k}`} data-p={p[k]}>{percent(p[k])}</span>
               </td>
             </tr>
           ))}

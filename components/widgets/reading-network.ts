@@ -33,6 +33,6 @@ export async function readingNetwork(): Promise<ReadingNetwork> {
     note = `Your saved network “${saved.name}” is not used: ${mismatch}.`;
   }
   const { net, about } = await loadBundled();
-  const name = `the bundled network (784-32-10 relu, trained by this site on 50,000 images; ${(100 * about.valAccuracy).toFixed(1)}% on these validation images) — train your own in chapter 11 to replace it`;
+  const name = `the bundled network (784-32-10 relu, ${(100 * about.valAccuracy).toFixed(1)}% on the validation images), used until you train your own in chapter 11`;
   return { net, name, source: 'bundled', key: 'bundled', note };
 }
