@@ -79,7 +79,7 @@ export default function RealDigitLogits() {
       </div>
       <table class="rdl-table" aria-label="The ten logits and their softmax probabilities">
         <thead>
-          <tr><th scope="col">digit</th><th scope="col">logit z<sub>k</sub> (drag)</th><th scope="col">softmax(z)<sub>k</sub></th></tr>
+          <tr><th scope="col">digit</th><th scope="col">logit z<sub>k</sub> (drag)</th><th scope="col">probability</th></tr>
         </thead>
         <tbody>
           {DIGITS.map((k) => (

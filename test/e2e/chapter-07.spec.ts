@@ -114,3 +114,20 @@ test('a real digit: the widget shows the bundled network’s ten logits for imag
   await widget.getByRole('button', { name: "Back to the network's logits" }).click();
   await expect(widget.getByTestId('rdl-verdict')).toContainText(`The network says ${top}`);
 });
+
+test('the real-digit widget passes axe in both themes and fits a 390 px screen with usable sliders', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const widget = page.getByTestId('real-digit-logits');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="real-digit-logits"]').analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    expect(serious, theme).toEqual([]);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  // Each slider keeps room to drag (the phone layout once squeezed them to a dot).
+  expect((await widget.getByTestId('rdl-z0').boundingBox())!.width).toBeGreaterThan(60);
+});
