@@ -49,7 +49,6 @@ export default function CureComparison() {
   const [current, setCurrent] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const client = useRef<TrainingClient | null>(null);
-  const runId = useRef(0);
 
   const set = (key: string, outcome: Outcome) => setOutcomes((o) => ({ ...o, [key]: outcome }));
   const cureOf = (key: string) => CURES.find((c) => c.key === key)!;
@@ -57,7 +56,7 @@ export default function CureComparison() {
   const onMessage = (message: FromWorker) => {
     if (message.type === 'loaded') return setLoaded('ready');
     if (message.type === 'load-error') return setLoaded(message.message);
-    if (message.type === 'load-progress' || current === null || message.run !== runId.current) return;
+    if (message.type === 'load-progress' || current === null || message.run === undefined) return; // only the current run's messages get here (TrainingClient)
     const cure = cureOf(current);
     const epochs = cure.settings.epochs ?? BASE.epochs;
     if (message.type === 'epoch') set(current, { kind: 'running', epoch: message.record.epoch, epochs });
@@ -90,12 +89,11 @@ export default function CureComparison() {
     if (loaded !== 'ready' || current !== null || queue.length === 0) return;
     const [next, ...rest] = queue;
     const cure = cureOf(next);
-    runId.current++;
     setQueue(rest);
     setCurrent(next);
     set(next, { kind: 'running', epoch: 0, epochs: cure.settings.epochs ?? BASE.epochs });
     setAnnouncement(`Training: ${cure.name}.`);
-    client.current?.send({ type: 'start', config: { ...BASE, ...cure.settings }, run: runId.current });
+    client.current?.start({ ...BASE, ...cure.settings }, false);
   }, [loaded, current, queue]);
 
   const enqueue = (keys: string[]) => {

@@ -74,7 +74,6 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
   const [modelError, setModelError] = useState('');
   const client = useRef<TrainingClient | null>(null);
   const recorder = useRef(createRunRecorder());
-  const runId = useRef(0);
   const frame = useRef(0);
   const savedRef = useRef<SavedModel | null>(null);
   savedRef.current = model;
@@ -128,7 +127,6 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
       setAnnouncement(`MNIST loaded: ${num(message.trainCount)} training images and ${num(message.testCount)} test images.`);
       return;
     }
-    if (message.run !== undefined && message.run !== runId.current) return; // from a run since reset
     recorder.current.apply(message);
     if (message.type === 'epoch') {
       const r = message.record;
@@ -189,11 +187,10 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
 
   const start = (paused: boolean) => {
     recorder.current.reset();
-    runId.current++;
     const hidden = parseHidden(hiddenText).sizes;
     const numbers = Object.fromEntries((Object.keys(fields) as NumberKey[]).map((key) => [key, fields[key].value!]));
     running.current = { ...config, ...numbers, hidden };
-    client.current?.send({ type: 'start', config: running.current, paused, run: runId.current });
+    client.current?.start(running.current, paused);
     setRun(recorder.current.view);
     setShowTest(false);
     setHeld(null);
@@ -202,8 +199,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
   };
   const step = () => (idle ? (start(true), client.current?.send({ type: 'step' })) : client.current?.send({ type: 'step' }));
   const reset = () => {
-    client.current?.send({ type: 'stop' });
-    runId.current++;
+    client.current?.reset();
     recorder.current.reset();
     setRun(recorder.current.view);
     setShowTest(false);

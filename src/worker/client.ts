@@ -1,23 +1,35 @@
-// The page's side of the training worker: starts it lazily and routes its messages.
-import type { FromWorker, ToWorker } from './protocol.ts';
+// The page's side of the training worker (through WorkerHandle): started on first use, replaced
+// after a crash, and the messages of a run that was reset or replaced dropped before the page sees them.
+import { WorkerHandle } from './handle.ts';
+import type { FromWorker, RunConfig, ToWorker } from './protocol.ts';
 
 export class TrainingClient {
-  private readonly worker: Worker;
+  private readonly handle: WorkerHandle<ToWorker, FromWorker>;
 
   constructor(onMessage: (message: FromWorker) => void) {
-    this.worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
-    this.worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
-    this.worker.onerror = (event) => {
-      event.preventDefault();
-      onMessage({ type: 'error', message: `The training worker crashed: ${event.message || 'unknown error'}`, divergence: false });
-    };
+    this.handle = new WorkerHandle(
+      () => new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' }),
+      'The training worker',
+      { message: onMessage, crash: (sentence) => onMessage({ type: 'error', message: `${sentence}.`, divergence: false }) },
+    );
   }
 
-  send(message: ToWorker): void {
-    this.worker.postMessage(message);
+  /** A new run: whatever an earlier run still sends is dropped. */
+  start(config: RunConfig, paused: boolean): void {
+    this.handle.begin((run) => ({ type: 'start', config, paused, run }));
+  }
+
+  /** Stops the run and drops whatever it still sends. */
+  reset(): void {
+    this.handle.begin(() => ({ type: 'stop' }));
+  }
+
+  /** Load, pause, resume, step, stop: messages to the run under way. */
+  send(message: Exclude<ToWorker, { type: 'start' }>): void {
+    this.handle.send(message);
   }
 
   terminate(): void {
-    this.worker.terminate();
+    this.handle.stop();
   }
 }
