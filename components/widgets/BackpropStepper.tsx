@@ -1,5 +1,5 @@
 // Chapter 10: step through one forward pass (keeping Z1, A1, Z2, A2) and the backward
-// pass (dZ2 … db1) on a 4 → 3 → 2 network with m = 2 examples. Every number comes
+// pass (dZ2 … db1) on a 4 → 3 → 2 network with m = 5 examples. Every number comes
 // from the engine (see backprop-steps.ts); this file only lays them out. The widget is
 // as tall at every step as at its tallest, so stepping never moves the page.
 import { useMemo, useState } from 'preact/hooks';

@@ -1,18 +1,19 @@
-// Chapter 12: the confusion matrix of the reader's saved network on the 10,000 test images.
+// Chapter 12: the confusion matrix of the reader's saved network (or the bundled one) on the 10,000
+// validation images.
 // Rows are true digits, columns predicted ones; click (or Enter on) a cell to see its images.
-// Counts come from the engine's confusionMatrix; predictions from test-predictions.ts.
+// Counts come from the engine's confusionMatrix; predictions from validation-predictions.ts.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { confusionMatrix } from '../../src/engine';
 import DigitThumb from '../ui/DigitThumb';
 import ProgressBar from '../ui/ProgressBar';
-import { testPredictions, type TestPredictions } from './test-predictions';
-import { useSavedModelPredictions } from './use-test-predictions';
+import { FIRST_VALIDATION_IMAGE, validationPredictions, type ValidationPredictions } from './validation-predictions';
+import { usePredictions } from './use-validation-predictions';
 import './ConfusionMatrix.css';
 
 const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 const SHOWN = 30;
 
-function CellImages({ data, row, col }: { data: TestPredictions; row: number; col: number }) {
+function CellImages({ data, row, col }: { data: ValidationPredictions; row: number; col: number }) {
   const indices = useMemo(() => {
     const out: number[] = [];
     for (let j = 0; j < data.labels.length; j++) if (data.labels[j] === row && data.predicted[j] === col) out.push(j);
@@ -27,7 +28,7 @@ function CellImages({ data, row, col }: { data: TestPredictions; row: number; co
       <div class="confusion-thumbs">
         {indices.slice(0, SHOWN).map((j) => (
           <figure key={j} class="confusion-thumb">
-            <DigitThumb pixels={data.test.image(j)} size={48} label={`test image ${j}, a ${row} read as ${col}`} />
+            <DigitThumb pixels={data.images.image(j)} size={48} label={`image ${FIRST_VALIDATION_IMAGE + j}, a ${row} read as ${col}`} />
             <figcaption>p = {data.probabilities[10 * j + col].toFixed(2)}</figcaption>
           </figure>
         ))}
@@ -37,7 +38,7 @@ function CellImages({ data, row, col }: { data: TestPredictions; row: number; co
 }
 
 export default function ConfusionMatrix() {
-  const state = useSavedModelPredictions(testPredictions);
+  const state = usePredictions(validationPredictions);
   const [selected, setSelected] = useState<[number, number]>([4, 9]);
   const cells = useRef<(HTMLButtonElement | null)[]>([]);
   const counts = useMemo(() => (state.kind === 'ready' ? confusionMatrix(state.data.predicted, state.data.labels) : null), [state]);
@@ -63,10 +64,7 @@ export default function ConfusionMatrix() {
   if (state.kind !== 'ready' || !counts) {
     return (
       <div class="widget confusion" data-testid="confusion-matrix" data-state={state.kind}>
-        {state.kind === 'loading' && <ProgressBar fraction={state.progress} label="Reading the 10,000 test images with your network…" />}
-        {state.kind === 'none' && (
-          <p class="confusion-empty">No trained network yet. Train one with the panel in <a href="../11-training-and-validation/">chapter 11</a>; it is saved in this browser and appears here.</p>
-        )}
+        {state.kind === 'loading' && <ProgressBar fraction={state.progress} label="Reading the 10,000 validation images…" />}
         {state.kind === 'error' && <p class="confusion-empty" role="alert">{state.message}</p>}
       </div>
     );
@@ -79,7 +77,8 @@ export default function ConfusionMatrix() {
   return (
     <div class="widget confusion" data-testid="confusion-matrix" data-state="ready">
       <p class="confusion-model">
-        Network: {data.model.name}. Test accuracy <strong data-testid="confusion-accuracy">{((100 * correct) / total).toFixed(2)}%</strong> ({correct.toLocaleString('en-US')} of {total.toLocaleString('en-US')} on the diagonal).
+        Network: <span data-testid="confusion-network" data-source={data.network.source}>{data.network.name}</span>.{data.network.note && ` ${data.network.note}`}{' '}
+        Validation accuracy <strong data-testid="confusion-accuracy">{((100 * correct) / total).toFixed(2)}%</strong> ({correct.toLocaleString('en-US')} of {total.toLocaleString('en-US')} on the diagonal).
       </p>
       <p class="confusion-axes" aria-hidden="true">rows: true digit · columns: predicted digit</p>
       <div class="confusion-scroll">

@@ -1,31 +1,30 @@
-// Draw a digit and watch the network you trained read it. The drawing is prepared as MNIST was
-// (src/data/preprocess.ts), then the reader's current saved model (src/worker/model-store.ts)
-// computes A2 = softmax(Z2) through the engine. A 784-h-10 forward pass of one column costs well
+// Draw a digit and watch a network read it. The drawing is prepared as MNIST was
+// (src/data/preprocess.ts), then the reader's current saved model (src/worker/model-store.ts), or the
+// bundled network until there is one (reading-network.ts), computes A2 = softmax(Z2) through the engine
+// and the engine's argmax picks the digit. A 784-h-10 forward pass of one column costs well
 // under a millisecond, so it runs on the main thread, at most once per animation frame.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { MLP, Matrix } from '../../src/engine';
+import { MLP, Matrix, argmax } from '../../src/engine';
 import { preprocessCanvas } from '../../src/data/preprocess';
-import { currentModel, watchModels } from '../../src/worker/model-store';
-import type { SavedModel } from '../../src/worker/saved-model';
+import { watchModels } from '../../src/worker/model-store';
+import { readingNetwork, type ReadingNetwork } from './reading-network';
 import './DigitPad.css';
 
 export interface DigitPadProps {
-  /** Where to send a reader who has no trained model yet. */
-  trainHref?: string;
   /** Drawing canvas size in canvas pixels (it scales down to fit narrow screens). */
   size?: number;
   /** Pen width in canvas pixels. */
   pen?: number;
 }
 
-type Reading = { kind: 'empty' } | { kind: 'probabilities'; p: number[]; input: Float32Array };
+type Reading = { kind: 'empty' } | { kind: 'probabilities'; p: number[]; digit: number; input: Float32Array };
 
-export default function DigitPad({ trainHref = '../11-training-and-validation/', size = 280, pen }: DigitPadProps) {
+export default function DigitPad({ size = 280, pen }: DigitPadProps) {
   const inputLabel = useId();
   const pad = useRef<HTMLCanvasElement>(null);
   const preview = useRef<HTMLCanvasElement>(null);
   const net = useRef<MLP | null>(null);
-  const [model, setModel] = useState<SavedModel | null | 'loading'>('loading');
+  const [model, setModel] = useState<ReadingNetwork | null | 'loading'>('loading');
   const [reading, setReading] = useState<Reading>({ kind: 'empty' });
   const [modelError, setModelError] = useState('');
   const drawing = useRef<{ id: number; x: number; y: number } | null>(null);
@@ -43,8 +42,9 @@ export default function DigitPad({ trainHref = '../11-training-and-validation/',
     drawPreview(preview.current!, out.x);
     // X is (784, 1): the drawing as one column, like one MNIST example.
     const X = Matrix.fromColumn(Array.from(out.x));
-    const A2 = net.current ? net.current.forward(X) : null;
-    setReading({ kind: 'probabilities', p: A2 ? Array.from(A2.data) : [], input: out.x });
+    if (!net.current) return setReading({ kind: 'empty' });
+    const A2 = net.current.forward(X); // (10, 1)
+    setReading({ kind: 'probabilities', p: Array.from(A2.data), digit: argmax(A2, 0)[0], input: out.x });
   };
   const schedule = () => {
     if (!frame.current) frame.current = requestAnimationFrame(read);
@@ -53,9 +53,9 @@ export default function DigitPad({ trainHref = '../11-training-and-validation/',
   useEffect(() => {
     const load = async () => {
       try {
-        const saved = await currentModel();
-        net.current = saved ? MLP.fromJSON(saved.network) : null;
-        setModel(saved);
+        const network = await readingNetwork();
+        net.current = network.net;
+        setModel(network);
         setModelError('');
         schedule();
       } catch (error) {
@@ -116,10 +116,10 @@ export default function DigitPad({ trainHref = '../11-training-and-validation/',
     schedule();
   };
 
-  const probabilities = reading.kind === 'probabilities' && reading.p.length === 10 ? reading.p : null;
-  const best = probabilities ? probabilities.indexOf(Math.max(...probabilities)) : -1;
+  const probabilities = reading.kind === 'probabilities' ? reading.p : null;
+  const best = reading.kind === 'probabilities' ? reading.digit : -1;
   const verdict = probabilities
-    ? `The network reads a ${best}, with probability ${(probabilities[best] * 100).toFixed(1)}%.`
+    ? `The network reads ${best === 8 ? 'an' : 'a'} ${best}, with probability ${(probabilities[best] * 100).toFixed(1)}%.`
     : reading.kind === 'empty'
       ? 'The pad is empty: draw a digit from 0 to 9.'
       : '';
@@ -150,12 +150,11 @@ export default function DigitPad({ trainHref = '../11-training-and-validation/',
       <div class="digitpad-output">
         <p class="digitpad-heading">Probabilities A2</p>
         {model === null && (
-          <p class="digitpad-note" data-testid="no-model">
-            No trained network yet. <a href={trainHref}>Train one in chapter 11</a>; it is saved in this browser and
-            this pad picks it up.{modelError && ` (${modelError})`}
-          </p>
+          <p class="digitpad-note" data-testid="no-model" role="alert">No network could be loaded: {modelError}</p>
         )}
-        {model && model !== 'loading' && <p class="digitpad-note" data-testid="pad-model">Reading with: {model.name}</p>}
+        {model && model !== 'loading' && (
+          <p class="digitpad-note" data-testid="pad-model" data-source={model.source}>Reading with {model.name}.{model.note && ` ${model.note}`}</p>
+        )}
         <ol class="digitpad-bars" data-testid="probabilities" aria-label="Probability of each digit">
           {Array.from({ length: 10 }, (_, k) => {
             const p = probabilities?.[k] ?? 0;

@@ -1,8 +1,8 @@
-// Chapter 12: the test images the reader's network gets wrong, each with the ten probabilities
+// Chapter 12: the validation images the network (the reader's, or the bundled one) gets wrong, each with the ten probabilities
 // it gave. Sorted by how sure the network was of its wrong answer, or by how unsure.
 import { useMemo, useState } from 'preact/hooks';
-import { testPredictions, type TestPredictions } from './test-predictions';
-import { useSavedModelPredictions } from './use-test-predictions';
+import { FIRST_VALIDATION_IMAGE, validationPredictions, type ValidationPredictions } from './validation-predictions';
+import { usePredictions } from './use-validation-predictions';
 import DigitThumb from '../ui/DigitThumb';
 import ProgressBar from '../ui/ProgressBar';
 import './MisclassifiedGallery.css';
@@ -10,7 +10,7 @@ import './MisclassifiedGallery.css';
 const PAGE = 24;
 type Order = 'sure' | 'unsure';
 
-function mistakes(data: TestPredictions, digit: number | null, order: Order): number[] {
+function mistakes(data: ValidationPredictions, digit: number | null, order: Order): number[] {
   const out: number[] = [];
   for (let j = 0; j < data.labels.length; j++) {
     if (data.predicted[j] !== data.labels[j] && (digit === null || data.labels[j] === digit)) out.push(j);
@@ -19,12 +19,12 @@ function mistakes(data: TestPredictions, digit: number | null, order: Order): nu
   return out.sort((a, b) => (order === 'sure' ? confidence(b) - confidence(a) : confidence(a) - confidence(b)));
 }
 
-function Card({ data, j }: { data: TestPredictions; j: number }) {
+function Card({ data, j }: { data: ValidationPredictions; j: number }) {
   const truth = data.labels[j], guess = data.predicted[j];
   const p = data.probabilities.subarray(10 * j, 10 * j + 10);
   return (
     <li class="misgal-card" data-testid="misclassified" data-true={truth} data-predicted={guess} data-p={p[guess]}>
-      <DigitThumb pixels={data.test.image(j)} size={56} label={`test image ${j}`} />
+      <DigitThumb pixels={data.images.image(j)} size={56} label={`image ${FIRST_VALIDATION_IMAGE + j}`} />
       <div class="misgal-text">
         <span>true <strong>{truth}</strong></span>
         <span class="misgal-guess">read as <strong>{guess}</strong> ({(100 * p[guess]).toFixed(0)}%)</span>
@@ -43,7 +43,7 @@ function Card({ data, j }: { data: TestPredictions; j: number }) {
 }
 
 export default function MisclassifiedGallery() {
-  const state = useSavedModelPredictions(testPredictions);
+  const state = usePredictions(validationPredictions);
   const [digit, setDigit] = useState<number | null>(null);
   const [order, setOrder] = useState<Order>('sure');
   const [shown, setShown] = useState(PAGE);
@@ -52,10 +52,7 @@ export default function MisclassifiedGallery() {
   if (state.kind !== 'ready') {
     return (
       <div class="widget misgal" data-testid="misclassified-gallery" data-state={state.kind}>
-        {state.kind === 'loading' && <ProgressBar fraction={state.progress} label="Reading the 10,000 test images with your network…" />}
-        {state.kind === 'none' && (
-          <p class="misgal-empty">No trained network yet. Train one with the panel in <a href="../11-training-and-validation/">chapter 11</a>; it is saved in this browser and appears here.</p>
-        )}
+        {state.kind === 'loading' && <ProgressBar fraction={state.progress} label="Reading the 10,000 validation images…" />}
         {state.kind === 'error' && <p class="misgal-empty" role="alert">{state.message}</p>}
       </div>
     );
@@ -63,6 +60,7 @@ export default function MisclassifiedGallery() {
 
   return (
     <div class="widget misgal" data-testid="misclassified-gallery" data-state="ready">
+      <p class="misgal-network" data-testid="misclassified-network" data-source={state.data.network.source}>Network: {state.data.network.name}.</p>
       <div class="misgal-controls">
         <label>
           <span>true digit</span>
@@ -80,7 +78,7 @@ export default function MisclassifiedGallery() {
         </label>
       </div>
       <p class="misgal-count" aria-live="polite" data-testid="misclassified-count">
-        {list.length.toLocaleString('en-US')} misclassified{digit === null ? '' : ` ${digit}s`} of {state.data.labels.length.toLocaleString('en-US')} test images
+        {list.length.toLocaleString('en-US')} misclassified{digit === null ? '' : ` ${digit}s`} of {state.data.labels.length.toLocaleString('en-US')} validation images
       </p>
       <ul class="misgal-list">
         {list.slice(0, shown).map((j) => <Card key={j} data={state.data} j={j} />)}

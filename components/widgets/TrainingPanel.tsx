@@ -6,12 +6,13 @@ import type { ActivationName, InitName } from '../../src/engine';
 import type { LoadProgress } from '../../src/data/mnist-browser';
 import { TrainingClient } from '../../src/worker/client';
 import type { FromWorker, RunConfig, RunSummary } from '../../src/worker/protocol';
-import { currentModel, listModels, saveModel, setCurrentModel, watchModels } from '../../src/worker/model-store';
+import { currentModel, deleteModel, listModels, saveModel, setCurrentModel, watchModels } from '../../src/worker/model-store';
 import { describeModel, exportModel, importModel, type SavedModel } from '../../src/worker/saved-model';
 import { numpyScript } from '../../src/export/numpy-script';
 import LineChart from '../ui/LineChart';
 import ProgressBar from '../ui/ProgressBar';
 import { createRunRecorder, emptyRun, lossSeries, type RunView } from './training-run';
+import { FIELD_RULES, farWorse, finalValAccuracy, readNumber, textsOf, type FieldTexts, type NumberKey } from './panel-fields';
 import './TrainingPanel.css';
 
 export interface TrainingPanelProps {
@@ -19,7 +20,8 @@ export interface TrainingPanelProps {
   defaults?: Partial<RunConfig>;
   /** Load all 60,000 training images at once instead of the 10,000-image subset. */
   full?: boolean;
-  /** Save each finished network as the reader's current model (default true). */
+  /** Save each finished network as the reader's current model (default true). Without saving, the
+   * panel shows and exports its own last network, and says that it was not saved. */
   save?: boolean;
   /** Accessible name of the panel. */
   label?: string;
@@ -49,6 +51,20 @@ const num = (v: number) => v.toLocaleString('en-US');
 export default function TrainingPanel({ defaults, full = false, save = true, label = 'Training panel' }: TrainingPanelProps) {
   const id = useId();
   const [config, setConfig] = useState<RunConfig>({ ...PANEL_DEFAULTS, ...defaults });
+  // What the reader typed in each number field; read (and checked) by readNumber, never clamped.
+  const [texts, setTexts] = useState<FieldTexts>(() => textsOf({ ...PANEL_DEFAULTS, ...defaults }));
+  const [showTest, setShowTest] = useState(false);
+  // A finished run far worse on validation than the saved model: kept here until the reader decides.
+  const [held, setHeld] = useState<{ summary: RunSummary; valAccuracy: number; savedAccuracy: number } | null>(null);
+  // With save = false: this panel's own last network (not stored).
+  const [own, setOwn] = useState<SavedModel | null>(null);
+  // Charts are rebuilt (fresh axes) for every run and on Reset.
+  const [chartKey, setChartKey] = useState(0);
+  const trainButton = useRef<HTMLButtonElement>(null);
+  const stopButton = useRef<HTMLButtonElement>(null);
+  // Whether keyboard focus was inside the panel when a button disabled itself under it.
+  const focusInPanel = useRef(false);
+  const running = useRef<RunConfig>(config);
   const [hiddenText, setHiddenText] = useState((defaults?.hidden ?? PANEL_DEFAULTS.hidden).join(', '));
   const [data, setData] = useState<DataState>({ status: 'loading', full, progress: null });
   const [run, setRun] = useState<RunView>(emptyRun());
@@ -60,8 +76,8 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
   const recorder = useRef(createRunRecorder());
   const runId = useRef(0);
   const frame = useRef(0);
-  const settings = useRef(config);
-  settings.current = config;
+  const savedRef = useRef<SavedModel | null>(null);
+  savedRef.current = model;
 
   const refreshModels = async () => {
     try {
@@ -72,27 +88,33 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
     }
   };
 
-  const onFinished = async (summary: NonNullable<RunView['summary']>) => {
-    const last = summary.history[summary.history.length - 1];
-    if (summary.aborted || !summary.test) {
-      setAnnouncement(`Stopped${last ? ` after epoch ${last.epoch}` : ''}. The partly trained network was not saved.`);
-      return;
-    }
-    const early = summary.stoppedEarly ? ` Stopped early; restored epoch ${summary.bestEpoch}.` : '';
-    setAnnouncement(`Training finished. Test accuracy ${pct(summary.test.accuracy)}.${early}`);
-    if (!save) return;
+  const store = async (summary: RunSummary) => {
     try {
-      await saveModel({
-        name: describeModel(summary.model, summary.test.accuracy),
-        savedAt: new Date().toISOString(),
-        testAccuracy: summary.test.accuracy,
-        trainedOn: { images: summary.trainSize, epochs: summary.history.length, bestEpoch: summary.bestEpoch },
-        network: summary.model,
-      });
+      await saveModel(asSavedModel(summary));
       await refreshModels();
     } catch (error) {
       setModelError(`The network could not be saved: ${error instanceof Error ? error.message : String(error)}`);
     }
+  };
+
+  const onFinished = async (summary: RunSummary) => {
+    const last = summary.history[summary.history.length - 1];
+    if (summary.aborted) {
+      setAnnouncement(`Stopped${last ? ` after epoch ${last.epoch}` : ''}. The partly trained network was not saved.`);
+      return;
+    }
+    const valAccuracy = finalValAccuracy(summary);
+    const early = summary.stoppedEarly ? ` Stopped early; restored epoch ${summary.bestEpoch}.` : '';
+    const val = valAccuracy === undefined ? '' : ` Validation accuracy ${pct(valAccuracy)}.`;
+    setAnnouncement(`Training finished.${val}${early}`);
+    if (!save) return setOwn(asSavedModel(summary));
+    const saved = savedRef.current;
+    if (saved && farWorse(valAccuracy, saved.valAccuracy)) {
+      setHeld({ summary, valAccuracy: valAccuracy!, savedAccuracy: saved.valAccuracy! });
+      setAnnouncement(`Training finished.${val} That is far below your saved model's ${pct(saved.valAccuracy!)}, so this run was not saved.`);
+      return;
+    }
+    await store(summary);
   };
 
   const onMessage = (message: FromWorker) => {
@@ -101,7 +123,8 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
     if (message.type === 'loaded') {
       setData((d) => ({ status: 'loaded', full: d.full, trainCount: message.trainCount, valSize: message.valSize }));
       const max = message.trainCount - message.valSize;
-      setConfig((c) => ({ ...c, trainSize: Math.min(c.trainSize, max) }));
+      // Only the starting value is fitted to what loaded; a number the reader typed is checked, not changed.
+      setTexts((t) => (t.trainSize === String(config.trainSize) && config.trainSize > max ? { ...t, trainSize: String(max) } : t));
       setAnnouncement(`MNIST loaded: ${num(message.trainCount)} training images and ${num(message.testCount)} test images.`);
       return;
     }
@@ -110,7 +133,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
     if (message.type === 'epoch') {
       const r = message.record;
       const val = r.valAccuracy === undefined ? '' : `, validation accuracy ${pct(r.valAccuracy)}`;
-      setAnnouncement(`Epoch ${r.epoch} of ${settings.current.epochs}: training loss ${r.trainLoss.toFixed(3)}${val}.`);
+      setAnnouncement(`Epoch ${r.epoch} of ${running.current.epochs}: training loss ${r.trainLoss.toFixed(3)}${val}.`);
     }
     if (message.type === 'done') void onFinished(message.summary);
     if (message.type === 'error') setAnnouncement(`Training stopped: ${message.message}`);
@@ -143,15 +166,38 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
 
   const hiddenError = parseHidden(hiddenText).error;
   const maxTrain = data.status === 'loaded' ? data.trainCount - data.valSize : 0;
-  const ready = data.status === 'loaded' && !hiddenError;
+  const rules = { ...FIELD_RULES, trainSize: { ...FIELD_RULES.trainSize, max: maxTrain || FIELD_RULES.trainSize.max } };
+  const fields = Object.fromEntries((Object.keys(rules) as NumberKey[]).map((key) => [key, readNumber(texts[key], rules[key])])) as Record<NumberKey, ReturnType<typeof readNumber>>;
+  const badFields = (Object.keys(fields) as NumberKey[]).filter((key) => fields[key].error !== undefined);
+  const ready = data.status === 'loaded' && !hiddenError && badFields.length === 0;
   const idle = run.state === 'idle';
+
+  // When Train or Stop disables itself under the keyboard focus, focus goes to the control that makes
+  // sense next (Stop while running, Train when idle) instead of falling to the page, and says so.
+  useEffect(() => {
+    const active = document.activeElement;
+    const lost = !active || active === document.body;
+    if (!focusInPanel.current) return;
+    if (!idle && (lost || active === trainButton.current)) {
+      stopButton.current?.focus();
+      setAnnouncement((a) => `${a} Focus is on Stop.`);
+    } else if (idle && (lost || active === stopButton.current)) {
+      trainButton.current?.focus();
+      setAnnouncement((a) => `${a} Focus is back on Train.`);
+    }
+  }, [idle]);
 
   const start = (paused: boolean) => {
     recorder.current.reset();
     runId.current++;
     const hidden = parseHidden(hiddenText).sizes;
-    client.current?.send({ type: 'start', config: { ...config, hidden }, paused, run: runId.current });
+    const numbers = Object.fromEntries((Object.keys(fields) as NumberKey[]).map((key) => [key, fields[key].value!]));
+    running.current = { ...config, ...numbers, hidden };
+    client.current?.send({ type: 'start', config: running.current, paused, run: runId.current });
     setRun(recorder.current.view);
+    setShowTest(false);
+    setHeld(null);
+    setChartKey((k) => k + 1);
     setAnnouncement(paused ? 'Paused before the first minibatch.' : 'Training started.');
   };
   const step = () => (idle ? (start(true), client.current?.send({ type: 'step' })) : client.current?.send({ type: 'step' }));
@@ -160,38 +206,58 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
     runId.current++;
     recorder.current.reset();
     setRun(recorder.current.view);
+    setShowTest(false);
+    setHeld(null);
+    setChartKey((k) => k + 1);
     setAnnouncement('Reset. Train again with the same seed to get exactly the same run.');
   };
 
   const set = <K extends keyof RunConfig>(key: K, value: RunConfig[K]) => setConfig((c) => ({ ...c, [key]: value }));
-  const numberField = (key: 'learningRate' | 'batchSize' | 'epochs' | 'patience' | 'trainSize' | 'seed', text: string, attrs: { min: number; max?: number; step: number | 'any' }, hint?: string) => (
-    <div class="tpanel-field">
-      <label for={`${id}-${key}`}>{text}</label>
-      <input
-        id={`${id}-${key}`}
-        type="number"
-        value={config[key]}
-        {...attrs}
-        aria-describedby={hint ? `${id}-${key}-hint` : undefined}
-        onChange={(e) => {
-          const v = Number((e.target as HTMLInputElement).value);
-          if (Number.isFinite(v)) set(key, clamp(v, attrs.min, attrs.max));
-        }}
-      />
-      {hint ? <small id={`${id}-${key}-hint`}>{hint}</small> : null}
-    </div>
-  );
+  // A text field, not type="number": a number field hides what was typed when it is not a number
+  // (its value reads as ""), and the reader should see their own text next to what is wrong with it.
+  const numberField = (key: NumberKey, text: string, hint?: string) => {
+    const error = fields[key].error;
+    const note = error ?? hint;
+    return (
+      <div class="tpanel-field">
+        <label for={`${id}-${key}`}>{text}</label>
+        <input
+          id={`${id}-${key}`}
+          type="text"
+          inputMode={rules[key].integer ? 'numeric' : 'decimal'}
+          value={texts[key]}
+          aria-invalid={!!error}
+          aria-describedby={note ? `${id}-${key}-hint` : undefined}
+          onInput={(e) => {
+            const value = (e.target as HTMLInputElement).value;
+            setTexts((t) => ({ ...t, [key]: value }));
+          }}
+        />
+        {note ? <small id={`${id}-${key}-hint`} class={error ? 'tpanel-bad' : undefined} data-testid={error ? `${key}-error` : undefined}>{note}</small> : null}
+      </div>
+    );
+  };
 
   const loss = useMemo(() => lossSeries(run), [run]);
   const accX = run.epochs.map((r) => r.epoch);
   const position = run.position;
-  const totalExamples = config.epochs * Math.min(config.trainSize, maxTrain || config.trainSize);
+  const totalExamples = running.current.epochs * Math.min(running.current.trainSize, maxTrain || running.current.trainSize);
   const fraction = position ? Math.min(1, position.seen / totalExamples) : 0;
   const secondsLeft = position && position.examplesPerSecond > 0 ? (totalExamples - position.seen) / position.examplesPerSecond : null;
   const summary = run.summary;
 
   return (
-    <section class="widget tpanel" aria-label={label} data-testid="training-panel">
+    <section
+      class="widget tpanel"
+      aria-label={label}
+      data-testid="training-panel"
+      onFocusIn={() => { focusInPanel.current = true; }}
+      onFocusOut={(e) => {
+        // A button that disables itself blurs with no next target: that still counts as inside.
+        const next = (e as FocusEvent).relatedTarget as Node | null;
+        if (next && !(e.currentTarget as HTMLElement).contains(next)) focusInPanel.current = false;
+      }}
+    >
       <div class="tpanel-data">
         {data.status === 'loading' && (
           <ProgressBar
@@ -241,31 +307,36 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
               {INITS.map((i) => <option value={i.value}>{i.label}</option>)}
             </select>
           </label>
-          {numberField('seed', 'Seed', { min: 0, max: 2 ** 31, step: 1 }, 'same seed, same run')}
+          {numberField('seed', 'Seed', 'same seed, same run')}
         </fieldset>
         <fieldset class="tpanel-group" disabled={!idle}>
           <legend>Training</legend>
-          {numberField('learningRate', 'Learning rate η', { min: 1e-6, max: 1e6, step: 'any' })}
-          {numberField('batchSize', 'Batch size', { min: 1, max: 4096, step: 1 })}
-          {numberField('epochs', 'Epochs', { min: 1, max: 200, step: 1 })}
-          {numberField('patience', 'Patience', { min: 0, max: 50, step: 1 }, '0 = no early stopping')}
-          {numberField('trainSize', 'Training images', { min: 10, max: maxTrain || 50_000, step: 1 }, maxTrain ? `up to ${num(maxTrain)}` : undefined)}
+          {numberField('learningRate', 'Learning rate η')}
+          {numberField('batchSize', 'Batch size')}
+          {numberField('epochs', 'Epochs')}
+          {numberField('patience', 'Patience', '0 = no early stopping')}
+          {numberField('trainSize', 'Training images', maxTrain ? `up to ${num(maxTrain)}` : undefined)}
         </fieldset>
       </div>
 
       <div class="tpanel-buttons">
-        <button type="button" class="tpanel-primary" disabled={!ready || !idle} onClick={() => start(false)}>Train</button>
+        <button type="button" class="tpanel-primary" ref={trainButton} disabled={!ready || !idle} aria-describedby={badFields.length ? `${id}-fix` : undefined} onClick={() => start(false)}>Train</button>
         <button type="button" disabled={idle} onClick={() => client.current?.send({ type: run.state === 'paused' ? 'resume' : 'pause' })}>
           {run.state === 'paused' ? 'Resume' : 'Pause'}
         </button>
         <button type="button" disabled={!ready || run.state === 'running'} onClick={step}>Step</button>
-        <button type="button" disabled={idle} onClick={() => client.current?.send({ type: 'stop' })}>Stop</button>
-        <button type="button" disabled={!ready} onClick={reset}>Reset</button>
+        <button type="button" ref={stopButton} disabled={idle} onClick={() => client.current?.send({ type: 'stop' })}>Stop</button>
+        <button type="button" disabled={data.status !== 'loaded'} onClick={reset}>Reset</button>
       </div>
+      {badFields.length > 0 && (
+        <p class="tpanel-bad" id={`${id}-fix`} data-testid="fields-invalid">
+          Train is off until {badFields.length === 1 ? 'the field marked above holds' : 'the fields marked above hold'} an acceptable number.
+        </p>
+      )}
 
       <ProgressBar
         testid="training-progress"
-        label={position ? `Epoch ${position.epoch} of ${config.epochs}, batch ${num(position.batch)} of ${num(position.batches)}` : 'Not started'}
+        label={position ? `Epoch ${position.epoch} of ${running.current.epochs}, batch ${num(position.batch)} of ${num(position.batches)}` : 'Not started'}
         fraction={summary ? 1 : fraction}
         detail={position ? `· ${num(Math.round(position.examplesPerSecond))} examples/s${secondsLeft !== null && !summary ? ` · about ${formatSeconds(secondsLeft)} left` : ''}` : undefined}
       />
@@ -279,6 +350,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
 
       <div class="tpanel-charts">
         <LineChart
+          key={`loss-${chartKey}`}
           title="Loss"
           xLabel="epoch"
           x={loss.x}
@@ -289,6 +361,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
           ]}
         />
         <LineChart
+          key={`accuracy-${chartKey}`}
           title="Accuracy"
           xLabel="epoch"
           x={accX}
@@ -304,20 +377,51 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
 
       {run.epochs.length > 0 && <EpochTable run={run} />}
 
-      {summary && !summary.aborted && summary.test && (
-        <p class="tpanel-result" data-testid="test-result">
-          Test accuracy: <strong data-testid="test-accuracy">{pct(summary.test.accuracy)}</strong> on the 10,000 test images,
-          measured once, after training. Training took {summary.seconds.toFixed(1)} s{' '}
-          <span data-testid="engine">({describeEngine(summary)})</span>.
-          {summary.stoppedEarly && (
-            <span data-testid="early-stop"> Early stopping: the validation loss had not improved for {config.patience} epochs, so training
-              stopped after epoch {summary.history.length} and restored the parameters of epoch {summary.bestEpoch}.</span>
+      {summary && !summary.aborted && (
+        <div class="tpanel-result" data-testid="run-result">
+          <p>
+            Validation accuracy: <strong data-testid="run-val-accuracy">{pct(finalValAccuracy(summary) ?? 0)}</strong> on the {num(summary.valSize)} validation
+            images, {summary.stoppedEarly ? `at epoch ${summary.bestEpoch}, the one kept` : 'after the last epoch'}: compare runs by this number.
+            Training took {summary.seconds.toFixed(1)} s <span data-testid="engine">({describeEngine(summary)})</span>.
+            {summary.stoppedEarly && (
+              <span data-testid="early-stop"> Early stopping: the validation loss had not improved for {running.current.patience} epochs, so training
+                stopped after epoch {summary.history.length} and restored the parameters of epoch {summary.bestEpoch}.</span>
+            )}
+          </p>
+          {summary.step && (
+            <p data-testid="step-used">Each minibatch ran on {summary.step.name}{summary.step.reason ? `: ${summary.step.reason}` : ''}.</p>
           )}
-        </p>
+          {summary.test && !showTest && (
+            <p>
+              <button type="button" data-testid="final-test-button" onClick={() => {
+                setShowTest(true);
+                setAnnouncement(`Final test accuracy ${pct(summary.test!.accuracy)} on the 10,000 test images.`);
+              }}>Run the final test</button>{' '}
+              <small>Only when you have finished choosing: the test images are for one last measurement.</small>
+            </p>
+          )}
+          {summary.test && showTest && (
+            <p data-testid="test-result">
+              Final test: <strong data-testid="test-accuracy">{pct(summary.test.accuracy)}</strong> on the 10,000 test images. This is
+              the estimate of how the network does on new digits; choosing anything more by it would make it optimistic.
+            </p>
+          )}
+        </div>
+      )}
+      {held && (
+        <div class="tpanel-error" role="alert" data-testid="not-saved-worse">
+          <p>
+            This run reached {pct(held.valAccuracy)} on validation, far below your saved model's {pct(held.savedAccuracy)}, so it
+            was not saved: chapter 12 still reads with the saved one.
+          </p>
+          <button type="button" onClick={() => { const { summary: s } = held; setHeld(null); void store(s); }}>Save it anyway</button>
+        </div>
       )}
       {summary?.aborted && <p class="tpanel-result" data-testid="stopped">Stopped. The partly trained network was not saved.</p>}
 
-      <ModelBox model={model} models={models} error={modelError} onError={setModelError} onChange={refreshModels} />
+      {save
+        ? <ModelBox model={model} models={models} error={modelError} onError={setModelError} onChange={refreshModels} />
+        : <OwnModelBox model={own} saved={model} />}
 
       <p class="tpanel-live" aria-live="polite" data-testid="training-announcement">{announcement}</p>
     </section>
@@ -326,8 +430,15 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
 
 function EpochTable({ run }: { run: RunView }) {
   const best = run.summary?.bestEpoch;
+  const wrap = useRef<HTMLDivElement>(null);
+  // The table scrolls inside a box of fixed height; keep the newest epoch (the last row) in view,
+  // whole, rather than the box ending half-way through a row the reader has to scroll to find.
+  useEffect(() => {
+    const el = wrap.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [run.epochs.length]);
   return (
-    <div class="tpanel-table-wrap" tabIndex={0} role="region" aria-label="Loss and accuracy per epoch">
+    <div class="tpanel-table-wrap" ref={wrap} tabIndex={0} role="region" aria-label="Loss and accuracy per epoch">
       <table class="tpanel-table" data-testid="epoch-table">
         <caption>Per epoch</caption>
         <thead>
@@ -372,6 +483,19 @@ function ModelBox({ model, models, error, onError, onChange }: ModelBoxProps) {
       onError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
+  const remove = async () => {
+    if (model?.id === undefined) return;
+    try {
+      await deleteModel(model.id);
+      // The newest remaining model becomes current, so chapter 12 keeps a network of the reader's.
+      const rest = models.filter((m) => m.id !== model.id).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+      if (rest[0]?.id !== undefined) await setCurrentModel(rest[0].id);
+      onError('');
+      await onChange();
+    } catch (e) {
+      onError(`Delete failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
   const upload = async (file: File | undefined) => {
     if (!file) return;
     try {
@@ -386,7 +510,7 @@ function ModelBox({ model, models, error, onError, onChange }: ModelBoxProps) {
     <div class="tpanel-model" data-testid="model-box">
       <p data-testid="current-model">
         {model
-          ? <>Current saved model: <strong>{model.name}</strong>, saved {new Date(model.savedAt).toLocaleString()}. Chapter 12's digit pad reads with it.</>
+          ? <>Current saved model: <strong>{model.name}</strong>, saved {savedWhen(model)}. Chapter 12's widgets read with it.</>
           : 'No saved model yet: a finished run is saved here and survives a reload.'}
       </p>
       <div class="tpanel-model-row">
@@ -394,10 +518,11 @@ function ModelBox({ model, models, error, onError, onChange }: ModelBoxProps) {
           <label class="tpanel-field">
             <span>Use saved model</span>
             <select value={String(model?.id ?? '')} onChange={(e) => void setCurrentModel(Number((e.target as HTMLSelectElement).value)).then(onChange)}>
-              {models.map((m) => <option value={String(m.id)}>{m.name} ({new Date(m.savedAt).toLocaleTimeString()})</option>)}
+              {models.map((m) => <option value={String(m.id)}>{m.name} ({savedWhen(m)})</option>)}
             </select>
           </label>
         )}
+        <button type="button" disabled={!model} onClick={() => void remove()} data-testid="delete-model">Delete this model</button>
         <button type="button" disabled={!model} onClick={downloadJson}>Export JSON</button>
         <button type="button" disabled={!model} onClick={() => void downloadNumpy()}>Export numpy script</button>
         <label class="tpanel-file" for={`${id}-import`}>Import JSON</label>
@@ -407,6 +532,40 @@ function ModelBox({ model, models, error, onError, onChange }: ModelBoxProps) {
       {error && <p class="tpanel-bad" role="alert">{error}</p>}
     </div>
   );
+}
+
+/** This panel's own last network when it does not save (chapter 11's overfitting panel). */
+function OwnModelBox({ model, saved }: { model: SavedModel | null; saved: SavedModel | null }) {
+  const name = model ? `mnist-${model.network.config.sizes.join('-')}-unsaved` : '';
+  return (
+    <div class="tpanel-model" data-testid="model-box">
+      <p data-testid="own-model">
+        {model
+          ? <>This panel's network: <strong>{model.name}</strong>. This run was not saved: {saved ? `chapter 12 still reads with your saved model (${saved.name})` : 'chapter 12 reads with the bundled network until you save one with the panel above'}.</>
+          : 'Runs in this panel are not saved; its last network can be exported here.'}
+      </p>
+      <div class="tpanel-model-row">
+        <button type="button" disabled={!model} onClick={() => model && saveFile(`${name}.json`, exportModel(model), 'application/json')}>Export this network (JSON)</button>
+      </div>
+    </div>
+  );
+}
+
+/** A run's network as a model: named and compared by its validation accuracy. */
+function asSavedModel(summary: RunSummary): SavedModel {
+  const valAccuracy = finalValAccuracy(summary);
+  return {
+    name: describeModel(summary.model, valAccuracy),
+    savedAt: new Date().toISOString(),
+    valAccuracy,
+    trainedOn: { images: summary.trainSize, epochs: summary.history.length, bestEpoch: summary.bestEpoch },
+    network: summary.model,
+  };
+}
+
+/** Date and time, so two models saved on different days are told apart. */
+function savedWhen(model: SavedModel): string {
+  return new Date(model.savedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 function saveFile(fileName: string, text: string, type: string): void {
@@ -426,12 +585,8 @@ function parseHidden(text: string): { sizes: number[]; error?: string } {
   return { sizes };
 }
 
-function clamp(v: number, min: number, max = Infinity): number {
-  return Math.min(max, Math.max(min, v));
-}
-
 /** Which kernels trained the network, in the words of chapter 3's race. */
-function describeEngine({ backend, threads }: { backend: RunSummary['backend']; threads: number }): string {
+function describeEngine({ backend, threads }: Pick<RunSummary, 'backend' | 'threads'>): string {
   if (backend === 'typescript') return 'TypeScript kernels';
   return threads > 1 ? `WebAssembly SIMD on ${threads} threads` : 'WebAssembly SIMD';
 }

@@ -1,4 +1,5 @@
-// The steps of one forward and one backward pass on a tiny network (4 → 3 → 2, m = 2),
+// The steps of one forward and one backward pass on a tiny network (4 → 3 → 2, m = 5: every size
+// differs, so a shape such as (2, 5) can only mean classes × examples),
 // for the BackpropStepper. Every value comes from the engine: the cache from
 // MLP.forwardWithCache, dW and db from MLP.backward; the in-between matrices the
 // engine does not return (dZ2, dA1, g′(Z1), dZ1) from the same engine ops it uses.
@@ -17,9 +18,9 @@ import {
 } from '../../src/engine';
 
 export const SIZES = [4, 3, 2] as const;
-export const M_EXAMPLES = 2;
-/** The true class of each of the two example columns. */
-export const LABELS = [1, 0];
+export const M_EXAMPLES = 5;
+/** The true class of each of the five example columns. */
+export const LABELS = [1, 0, 0, 1, 1];
 
 export interface BackpropStep {
   /** The computed matrix's code name, e.g. "dW2"; "start" for the opening step. */
@@ -52,7 +53,7 @@ export const LABEL: Record<string, string> = {
 /** The matrices the forward pass keeps for the backward pass (the notes' forward_modified). */
 export const CACHE = ['Z1', 'A1', 'Z2', 'A2'];
 
-/** The seeded inputs: X (4, 2) with entries in [0, 1) like pixels, Y one-hot (2, 2). */
+/** The seeded inputs: X (4, 5) with entries in [0, 1) like pixels, Y one-hot (2, 5). */
 function inputs(seed: number): { X: Matrix; Y: Matrix } {
   const rng = createRng(seed);
   const X = new Matrix(SIZES[0], M_EXAMPLES);
@@ -81,7 +82,7 @@ export function backpropRun(g: ActivationName, seed: number): BackpropRun {
     { id: 'start', phase: 'start', equation: 'X, Y and the parameters W₁, b₁, W₂, b₂',
       shapes: `X ${s('X')}, Y ${s('Y')}, W₁ ${s('W1')}, b₁ ${s('b1')}, W₂ ${s('W2')}, b₂ ${s('b2')}`,
       reads: ['X', 'Y', 'W1', 'b1', 'W2', 'b2'],
-      why: `Two examples, one per column of X; column j of Y is the one-hot label of example j (labels ${LABELS.join(' and ')}).` },
+      why: `${M_EXAMPLES} examples, one per column of X; column j of Y is the one-hot label of example j (labels ${LABELS.join(', ')}).` },
     { id: 'Z1', phase: 'forward', equation: 'Z₁ = W₁·X + b₁', shapes: `${s('W1')}·${s('X')} + ${s('b1')} → ${s('Z1')}`,
       reads: ['W1', 'X', 'b1'], why: 'One row per hidden unit, one column per example; b₁ is broadcast across the columns.' },
     { id: 'A1', phase: 'forward', equation: `A₁ = g(Z₁), g = ${gName}`, shapes: `${s('Z1')} → ${s('A1')}`,

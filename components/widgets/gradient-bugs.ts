@@ -25,7 +25,8 @@ export const BUGS: { value: Bug; label: string; code: string }[] = [
   { value: 'none', label: 'correct', code: 'dZ₂ = (A₂ − Y)/m;  db = Σ over columns, keep dims;  σ′ = A₁ ⊙ (1 − A₁)' },
   { value: 'sign', label: 'wrong sign', code: 'dZ₂ = (Y − A₂)/m' },
   { value: 'no-m', label: 'missing 1/m', code: 'dZ₂ = A₂ − Y' },
-  { value: 'scalar-db', label: 'scalar db', code: 'db = (1/m)·sum(dZ): one number shared by every bias' },
+  // In this chapter's convention the 1/m is already inside dZ₂, so the tutorials' (1/m)·np.sum(dZ) is written without it.
+  { value: 'scalar-db', label: 'scalar db', code: 'db = sum of all entries of dZ: one number shared by every bias' },
   { value: 'z-prime', label: 'σ′ as z(1 − z)', code: 'dZ₁ = dA₁ ⊙ Z₁ ⊙ (1 − Z₁)' },
 ];
 

@@ -235,3 +235,14 @@ function mb(bytes: number): string {
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Training images 50,000 … 59,999 alone (one chunk): the validation set that the bundled network held
+ * out, and that chapter 11's panel never trains on (it holds them out too when all 60,000 are loaded).
+ */
+export async function loadValidationImages(options: Omit<LoadOptions, 'full'> = {}): Promise<MnistSplit> {
+  const base = options.baseUrl ?? defaultBase();
+  const name = MNIST_FILES.train[MNIST_FILES.train.length - 1];
+  const tracker = progressTracker([name], (p) => options.onProgress?.(p));
+  return makeSplit([await fetchChunk(base, name, tracker, options.signal)]);
+}

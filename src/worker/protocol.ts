@@ -48,6 +48,8 @@ export interface RunSummary {
   /** What did the arithmetic: the engine's backend and how many threads most of its steps ran on. */
   backend: 'typescript' | 'wasm-simd';
   threads: number;
+  /** Which minibatch step ran (the fast WebAssembly step or the TypeScript reference step) and why, when the engine says. */
+  step?: { name: string; reason?: string };
 }
 
 /** Messages about a run carry its `run` number (from the start message). */

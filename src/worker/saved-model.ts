@@ -8,7 +8,9 @@ export interface SavedModel {
   name: string;
   /** ISO 8601. */
   savedAt: string;
-  /** Accuracy on the 10,000 test images when it was trained, if measured. */
+  /** Accuracy on the validation images it was chosen by (the restored best epoch's with early stopping). */
+  valAccuracy?: number;
+  /** Accuracy on the 10,000 test images, once the reader has asked for the final test. */
   testAccuracy?: number;
   /** How many training images it learned from, and for how many epochs. */
   trainedOn?: { images: number; epochs: number; bestEpoch: number };
@@ -17,10 +19,10 @@ export interface SavedModel {
 
 const FORMAT = 'nn-from-scratch/saved-model';
 
-/** A short name such as "784-128-10 relu, 97.6% test". */
-export function describeModel(network: NetworkJSON, testAccuracy?: number): string {
+/** A short name such as "784-128-10 relu, 97.6% validation": runs are named and compared by validation, never by test. */
+export function describeModel(network: NetworkJSON, valAccuracy?: number): string {
   const shape = `${network.config.sizes.join('-')} ${network.config.activation}`;
-  return testAccuracy === undefined ? shape : `${shape}, ${(testAccuracy * 100).toFixed(1)}% test`;
+  return valAccuracy === undefined ? shape : `${shape}, ${(valAccuracy * 100).toFixed(1)}% validation`;
 }
 
 export function exportModel(model: SavedModel): string {
@@ -43,9 +45,11 @@ export function importModel(text: string): SavedModel {
   const network = (file.format === FORMAT ? file.network : file) as NetworkJSON;
   const net = MLP.fromJSON(network); // throws, naming the shape that does not fit
   const testAccuracy = typeof file.testAccuracy === 'number' ? file.testAccuracy : undefined;
+  const valAccuracy = typeof file.valAccuracy === 'number' ? file.valAccuracy : undefined;
   return {
-    name: typeof file.name === 'string' ? file.name : describeModel(network, testAccuracy),
+    name: typeof file.name === 'string' ? file.name : describeModel(network, valAccuracy),
     savedAt: typeof file.savedAt === 'string' ? file.savedAt : new Date().toISOString(),
+    valAccuracy,
     testAccuracy,
     trainedOn: file.trainedOn as SavedModel['trainedOn'],
     network: net.toJSON(),

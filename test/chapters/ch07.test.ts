@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix, createRng, scalar, softmax, softmaxUnstable, sum } from '../../src/engine';
 import { runChapterCells, shownValues } from './chapter-cells';
+import { readFileSync } from 'node:fs';
+
+const chapter = readFileSync(new URL('../../content/chapters/07-softmax.mdx', import.meta.url), 'utf8');
 
 const column = (values: number[]) => Array.from(softmax(Matrix.fromColumn(values)).data);
 
@@ -51,6 +54,27 @@ describe('chapter 7: softmax', () => {
     column([10, 9, 0]).forEach((p, i) => expect(stable[i]).toBeCloseTo(p, 6));
   });
 
+  it('one overflowing term is enough: logits (800, 0, 1) give (NaN, 0, 0) as written, (1, 0, 0) stably', () => {
+    const unstable = Array.from(softmaxUnstable(Matrix.fromColumn([800, 0, 1])).data);
+    expect(Number.isNaN(unstable[0])).toBe(true);
+    expect(unstable.slice(1)).toEqual([0, 0]);
+    column([800, 0, 1]).forEach((p, i) => expect(p).toBeCloseTo([1, 0, 0][i], 6));
+    expect(chapter).toContain('One such term is enough.');
+    expect(chapter).not.toContain('Once two terms are');
+  });
+
+  it('the single logit of a two-class softmax is the log-odds ln(p / (1 − p)); odds of 3 to 1 are z = ln 3 ≈ 1.1', () => {
+    for (const z of [-3, -0.2, 0, 1.1, 4]) {
+      const p = column([z, 0])[0];
+      expect(Math.log(p / (1 - p))).toBeCloseTo(z, 4);
+    }
+    const odds3 = column([Math.log(3), 0])[0];
+    expect(odds3 / (1 - odds3)).toBeCloseTo(3, 5);
+    expect(Math.log(3)).toBeCloseTo(1.1, 1);
+    expect(chapter).toContain('**log-odds**');
+    expect(chapter).not.toContain('is "how much more likely yes is than no"');
+  });
+
   it('the widget default: with c = 710 and logits (2, 1, 0.1, −1), the formula as written gives NaN', () => {
     const unstable = Array.from(softmaxUnstable(Matrix.fromColumn([712, 711, 710.1, 709])).data);
     expect(unstable.slice(0, 3).every(Number.isNaN)).toBe(true);
@@ -80,10 +104,39 @@ describe('chapter 7: softmax', () => {
     const runs = await runChapterCells('07-softmax');
     expect(runs.length).toBeGreaterThanOrEqual(2);
     for (const run of runs) expect(run.error).toBeUndefined();
-    const [first, second] = runs.map(shownValues);
+    const [first, exponential, second] = runs.map(shownValues);
+    const divided = JSON.parse(exponential.get('z / Σz: one entry above 1, one below 0')!) as number[];
+    expect(divided.some((v) => v > 1) && divided.some((v) => v < 0)).toBe(true);
+    const ratios = exponential.get('p₀ / p₂ against e^(z₀ − z₂)')!;
+    const [ratio, expOfDifference] = [...ratios.matchAll(/-?\d+\.\d+/g)].map((x) => Number(x[0]));
+    expect(ratio).toBe(expOfDifference); // as shown, to the digits shown
+    expect(ratio).toBeCloseTo(Math.exp(1.5), 2);
     expect(first.get('softmax(z)')).toContain('"0.659"');
     expect(first.get('column sums (axis 0): each is 1')).toBe(JSON.stringify([{ label: '0', cells: ['1', '1'] }]));
     expect(second.get('the formula as written: e^800 is Infinity, Infinity/Infinity is NaN')?.match(/NaN/g)).toHaveLength(3);
     expect(second.get('max subtracted first')).toBe(second.get('softmax of (10, 9, 0): identical'));
+  });
+});
+
+describe('chapter 7: a real digit through the bundled network', () => {
+  it('a logit gap of 7 is a probability ratio of about 1,100; and the bundled network’s right logit usually leads by several units', async () => {
+    expect(Math.exp(7)).toBeGreaterThan(1050);
+    expect(Math.exp(7)).toBeLessThan(1150);
+    expect(chapter).toContain('a gap of 7 already makes it about 1,100 times more likely');
+    const { mnistSubset } = await import('../../src/data/mnist-node.ts');
+    const { bundledFromJSON } = await import('../../src/models/bundled.ts');
+    const file = JSON.parse(readFileSync(new URL('../../src/models/bundled-mlp.json', import.meta.url), 'utf8'));
+    const { net } = bundledFromJSON(file);
+    const val = mnistSubset('train', 50_000, 1000);
+    const { Z } = net.forwardWithCache(val.X);
+    const Z2 = Z[Z.length - 1];
+    const gaps: number[] = [];
+    for (let j = 0; j < Z2.cols; j++) {
+      const col = Array.from({ length: 10 }, (_, k) => Z2.get(k, j));
+      const sorted = [...col].sort((a, b) => b - a);
+      if (col.indexOf(sorted[0]) === val.labels[j]) gaps.push(sorted[0] - sorted[1]);
+    }
+    gaps.sort((a, b) => a - b);
+    expect(gaps[Math.floor(gaps.length / 2)]).toBeGreaterThan(3); // the median lead, when right, is "several units"
   });
 });

@@ -17,8 +17,32 @@ import {
   GRADIENT_TOLERANCE,
 } from '../../src/engine';
 import { runChapterCells, shownValues } from './chapter-cells';
+import { readFileSync } from 'node:fs';
+
+const chapter = readFileSync(new URL('../../content/chapters/09-cross-entropy.mdx', import.meta.url), 'utf8');
 
 describe('chapter 9: cross-entropy', () => {
+  it('one class index throughout: 0 to K − 1, in the loss and in the derivation', () => {
+    expect(chapter).not.toMatch(/i = 1, \\dots, K|\\sum_\{i=1\}\^\{K\}|\\sum_\{k=1\}/);
+    expect(chapter).toContain('i = 0, \\dots, K - 1');
+  });
+
+  it('every entry of ŷ − y lies between −1 and 1: the true class’s in [−1, 0], the others’ in [0, 1]', () => {
+    const rng = createRng(9);
+    for (let trial = 0; trial < 200; trial++) {
+      const Z = Matrix.fromColumn(Array.from({ length: 10 }, () => 20 * rng.randn()));
+      const c = rng.int(10);
+      const Y = oneHot([c], 10);
+      const g = softmaxCrossEntropyGrad(softmax(Z), Y); // (ŷ − y)/m with m = 1
+      for (let k = 0; k < 10; k++) {
+        const v = g.get(k, 0);
+        if (k === c) expect(v >= -1 && v <= 0).toBe(true);
+        else expect(v >= 0 && v <= 1).toBe(true);
+      }
+    }
+    expect(chapter).toContain('every entry lies between $-1$ and $1$');
+  });
+
   it('the table: −log p for p = 1, 0.9, 0.5, 0.1, 0.01; an even guess over ten digits costs log 10', () => {
     const y = oneHot([3], 10);
     const lossAt = (p: number) => {

@@ -10,6 +10,7 @@ import {
   oneHot,
   relativeError,
   scale,
+  scalar,
   sigmoid,
   sub,
   sum,
@@ -17,7 +18,11 @@ import {
   map,
   mul,
 } from '../../src/engine';
-import { backpropRun } from '../../components/widgets/backprop-steps';
+import { M_EXAMPLES, SIZES, backpropRun } from '../../components/widgets/backprop-steps';
+import { readFileSync } from 'node:fs';
+
+const scalarRelu = scalar.relu;
+const chapter = readFileSync(new URL('../../content/chapters/10-backpropagation.mdx', import.meta.url), 'utf8');
 import { BUGS, checkSetup, compare } from '../../components/widgets/gradient-bugs';
 
 /** Plain-loop A·Bᵀ, independent of the engine's kernels. */
@@ -25,14 +30,19 @@ function timesTransposed(A: number[][], B: number[][]): number[][] {
   return A.map((row) => B.map((other) => row.reduce((s, v, k) => s + v * other[k], 0)));
 }
 
-describe('the BackpropStepper run (4 → 3 → 2, m = 2)', () => {
+describe('the BackpropStepper run (4 → 3 → 2, m = 5)', () => {
   const run = backpropRun('sigmoid', 3);
   const v = run.values;
 
+  it('uses sizes that differ everywhere, so no two axes share a length', () => {
+    expect(new Set([...SIZES, M_EXAMPLES]).size).toBe(4);
+    expect(chapter).toContain('3 hidden units, 2 classes and $m = 5$ examples');
+  });
+
   it('gives every matrix the shape the chapter derives', () => {
     const expected: Record<string, [number, number]> = {
-      X: [4, 2], Y: [2, 2], Z1: [3, 2], A1: [3, 2], Z2: [2, 2], A2: [2, 2],
-      dZ2: [2, 2], dW2: [2, 3], db2: [2, 1], dA1: [3, 2], dZ1: [3, 2], dW1: [3, 4], db1: [3, 1],
+      X: [4, 5], Y: [2, 5], Z1: [3, 5], A1: [3, 5], Z2: [2, 5], A2: [2, 5],
+      dZ2: [2, 5], dW2: [2, 3], db2: [2, 1], dA1: [3, 5], dZ1: [3, 5], dW1: [3, 4], db1: [3, 1],
     };
     for (const [name, shape] of Object.entries(expected)) expect(v[name].shape, name).toEqual(shape);
     expect(v.dW1.shape).toEqual(v.W1.shape);
@@ -48,8 +58,12 @@ describe('the BackpropStepper run (4 → 3 → 2, m = 2)', () => {
 
   it('dZ2 = (A2 − Y)/m by hand, and db2 sums each row of dZ2', () => {
     for (let i = 0; i < 2; i++) {
-      for (let j = 0; j < 2; j++) expect(v.dZ2.get(i, j)).toBeCloseTo((v.A2.get(i, j) - v.Y.get(i, j)) / 2, 7);
-      expect(v.db2.get(i, 0)).toBeCloseTo(v.dZ2.get(i, 0) + v.dZ2.get(i, 1), 7);
+      let rowSum = 0;
+      for (let j = 0; j < 5; j++) {
+        expect(v.dZ2.get(i, j)).toBeCloseTo((v.A2.get(i, j) - v.Y.get(i, j)) / 5, 7);
+        rowSum += v.dZ2.get(i, j);
+      }
+      expect(v.db2.get(i, 0)).toBeCloseTo(rowSum, 7);
     }
   });
 
@@ -146,5 +160,62 @@ describe('claims in the prose', () => {
     const kept = net.backward(net.forwardWithCache(X), Y);
     const again = net.backward(net.forwardWithCache(X), Y);
     expect(Array.from(kept.dW[0].data)).toEqual(Array.from(again.dW[0].data));
+  });
+});
+
+describe('where the 1/m goes, and the ReLU kink', () => {
+  const net = MLP.create({ sizes: [4, 3, 2], activation: 'sigmoid', init: 'xavier', seed: 8 });
+  const rng = createRng(8);
+  const X = Matrix.randn(4, 5, rng);
+  const Y = oneHot([1, 0, 0, 1, 1], 2);
+  const m = 5;
+  const cache = net.forwardWithCache(X);
+  const ours = net.backward(cache, Y);
+  // The tutorials' convention, by hand: dZ2 = A2 − Y with no 1/m, then 1/m in every parameter gradient.
+  const tutorialDZ2 = sub(cache.A[2], Y);
+  const tutorialDW2 = scale(matmulTransB(tutorialDZ2, cache.A[1]), 1 / m);
+  const tutorialDb2 = scale(sum(tutorialDZ2, 1, true), 1 / m);
+
+  it('both conventions give the same dW2 and db2', () => {
+    expect(relativeError(tutorialDW2, ours.dW[1])).toBeLessThan(1e-6);
+    expect(relativeError(tutorialDb2, ours.db[1])).toBeLessThan(1e-6);
+    expect(chapter).toContain('Where the 1/m goes: two conventions');
+  });
+
+  it('mixing them is m times off: our dZ2 with the tutorial’s 1/m in dW2 is m times too small', () => {
+    const mixed = scale(matmulTransB(scale(tutorialDZ2, 1 / m), cache.A[1]), 1 / m);
+    ours.dW[1].data.forEach((g, i) => expect(mixed.data[i] * m).toBeCloseTo(g, 6));
+    expect(chapter).toContain('every gradient is $m$ times too *small*');
+  });
+
+  it("the engine's ReLU′(0) is 0, as the chapter says", () => {
+    expect(scalarRelu.df(0)).toBe(0);
+    expect(scalarRelu.df(1e-9)).toBe(1);
+    expect(chapter).toContain("the engine, like most libraries, uses\n$g'(0) = 0$");
+  });
+
+  it('a z within ε of the kink makes a correct ReLU backprop fail the central-difference check', () => {
+    // One input, one hidden ReLU unit whose z sits just above 0: nudging its bias by ±ε crosses the kink.
+    const relu = MLP.create({ sizes: [1, 1, 2], activation: 'relu', init: 'he', seed: 1 });
+    const x = Matrix.fromColumn([1]);
+    const y = oneHot([0], 2);
+    relu.W[0].data[0] = 1;
+    relu.b[0].data[0] = -1 + 1e-4; // z = 1e-4
+    relu.W[1].data.set([2, -1]);
+    const backprop = relu.backward(relu.forwardWithCache(x), y);
+    const loss = () => relu.loss(relu.forward(x), y);
+    const numeric = numericalGradient(loss, relu.b[0], 1e-2); // ε = 0.01 straddles z = 1e-4
+    expect(relativeError(backprop.db[0], numeric)).toBeGreaterThan(GRADIENT_TOLERANCE);
+    // away from the kink the same check passes
+    relu.b[0].data[0] = 0.5;
+    const away = relu.backward(relu.forwardWithCache(x), y);
+    expect(relativeError(away.db[0], numericalGradient(loss, relu.b[0], 1e-2))).toBeLessThan(GRADIENT_TOLERANCE);
+  });
+
+  it('two of the backward steps read A1 or Z1 from the cache', () => {
+    const run = backpropRun('sigmoid', 3);
+    const readers = run.steps.filter((step) => step.phase === 'backward' && (step.reads.includes('A1') || step.reads.includes('Z1'))).map((step) => step.id);
+    expect(readers).toEqual(['dW2', 'dZ1']);
+    expect(chapter).toContain('two of its later steps need $A_1$ or $Z_1$');
   });
 });

@@ -1,5 +1,6 @@
 // Chapter 11's claims: its cells run in Node on real MNIST, and what they show is what the prose says.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { MLP, evaluate, train } from '../../src/engine/index.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
 import { chapterCells, chapterKernel, shownNumber, shownText } from './chapter-cells';
@@ -72,4 +73,34 @@ describe('the whole network on one page', () => {
     expect(final, logs.join('\n')).not.toBeNull();
     expect(Number(final![1])).toBeGreaterThan(92);
   }, 300_000);
+});
+
+describe('what the prose says about the panel and the hyperparameters', () => {
+  const chapter = readFileSync(new URL('../../content/chapters/11-training-and-validation.mdx', import.meta.url), 'utf8');
+
+  it('η = 0.1 trains at batch sizes 16, 32 and 128 alike, but not equally well in one epoch: a starting point, not the best', async () => {
+    const data = { train: mnistSubset('train', 0, 5000), val: mnistSubset('train', 50_000, 2000) };
+    const accuracyAt = async (batchSize: number) => {
+      const net = MLP.create({ sizes: [784, 32, 10], activation: 'relu', init: 'he', seed: 1 });
+      await train(net, data, { epochs: 1, learningRate: 0.1, batchSize, seed: 1 });
+      return evaluate(net, data.val).accuracy;
+    };
+    const [a16, a32, a128] = [await accuracyAt(16), await accuracyAt(32), await accuracyAt(128)];
+    for (const a of [a16, a32, a128]) expect(a).toBeGreaterThan(0.6);
+    expect(a128).toBeLessThan(a16 - 0.02);
+    expect(chapter).not.toContain('the same learning rate $\\eta$ works for batches of 16 or 128');
+    expect(chapter).toContain('is a sensible\nstarting point for 16 or 128');
+  });
+
+  it('the seed is not among the hyperparameters tuned on validation, and the text says why', () => {
+    const row = chapter.split('\n').find((line) => line.startsWith('| **hyperparameters**'))!;
+    expect(row).not.toContain('seed');
+    expect(chapter).toContain('The **seed** is not in the table on purpose.');
+  });
+
+  it('the panel is described as choosing by validation, with the test only on request, and what runs under it in plain words', () => {
+    expect(chapter).toContain('<Aside title="What runs under the panel">');
+    expect(chapter).not.toMatch(/SIMD|second thread/);
+    expect(chapter).toContain('The test images wait until you ask for **the final test**');
+  });
 });

@@ -2,6 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix, argmax, confusionMatrix, createRng, softmax } from '../../src/engine/index.ts';
 import { chapterCells, chapterKernel, shownNumber, shownText } from './chapter-cells';
+import { readFileSync } from 'node:fs';
+import { mnistSubset } from '../../src/data/mnist-node.ts';
+import { bundledFromJSON } from '../../src/models/bundled.ts';
+import { BUNDLED_OPTIONS, BUNDLED_SPLIT } from '../../src/models/bundled-recipe.ts';
+
+const chapter = readFileSync(new URL('../../content/chapters/12-predicting.mdx', import.meta.url), 'utf8');
 
 const cells = chapterCells('12-predicting').filter((c) => !c.meta.includes('exercise') && !c.meta.includes('solution'));
 const [argmaxCell, confusionCell, shiftCell] = cells;
@@ -30,7 +36,7 @@ describe('argmax axes, on the engine', () => {
 describe('chapter 12 cells, in page order on one kernel', () => {
   const kernel = chapterKernel();
 
-  it('argmax(A2, 0) matches the labels of the first five test images; argmax(A2, 1) has 10 entries', async () => {
+  it('argmax(A2, 0) matches the labels of the first five validation images; argmax(A2, 1) has 10 entries', async () => {
     const run = await kernel.run(argmaxCell.code);
     expect(run.ok, JSON.stringify(run.error)).toBe(true);
     const [labels, axis0, axis1, acc] = shownText(run);
@@ -39,14 +45,16 @@ describe('chapter 12 cells, in page order on one kernel', () => {
     expect(Number(acc)).toBeGreaterThan(0.85);
   });
 
-  it('the confusion matrix rows add up to the test set’s count of each digit (980 zeros, 1,135 ones)', async () => {
+  it('the confusion matrix is of the validation images: its rows add up to their count of each digit', async () => {
     const run = await kernel.run(confusionCell.code);
     expect(run.ok, JSON.stringify(run.error)).toBe(true);
     const table = run.outputs.find((o) => o.kind === 'value' && o.value.type === 'table');
     const rows = (table as { value: { rows: { cells: string[] }[] } }).value.rows.map((r) => r.cells.map(Number));
-    expect(rows[0].reduce((a, b) => a + b, 0)).toBe(980);
-    expect(rows[1].reduce((a, b) => a + b, 0)).toBe(1135);
-    expect(rows.flat().reduce((a, b) => a + b, 0)).toBe(10_000);
+    const { labels } = mnistSubset('train', 8000, 2000);
+    for (let i = 0; i < 10; i++) {
+      expect(rows[i].reduce((a, b) => a + b, 0)).toBe(Array.from(labels).filter((y) => y === i).length);
+    }
+    expect(rows.flat().reduce((a, b) => a + b, 0)).toBe(2000);
   });
 
   it('shifting digits by 2 px halves the accuracy, 4 px is worse than guessing, inverted ≈ 1%', async () => {
@@ -57,5 +65,28 @@ describe('chapter 12 cells, in page order on one kernel', () => {
     expect(shownNumber(text, 'moved2')).toBeLessThan(asPrepared / 2);
     expect(shownNumber(text, 'moved4')).toBeLessThan(0.1);
     expect(shownNumber(text, 'inverted')).toBeLessThan(0.02);
+  });
+});
+
+describe('the network chapter 12 uses until the reader trains one', () => {
+  const file = JSON.parse(readFileSync(new URL('../../src/models/bundled-mlp.json', import.meta.url), 'utf8'));
+  const { net, about } = bundledFromJSON(file);
+
+  it('is what the prose says: 784-32-10 ReLU, first 50,000 images, four epochs, about 96% on images 50,000 to 59,999', () => {
+    expect(chapter).toContain('784-32-10 with ReLU');
+    expect(chapter).toContain('first 50,000 training images for four epochs, about 96% right');
+    expect(net.config.sizes).toEqual([784, 32, 10]);
+    expect(BUNDLED_OPTIONS.epochs).toBe(4);
+    expect(BUNDLED_SPLIT).toEqual({ trainStart: 0, trainCount: 50_000, valStart: 50_000, valCount: 10_000 });
+    expect(Math.round(100 * about.valAccuracy)).toBe(96);
+  });
+
+  it('the error analysis is on the validation images, not the test set', () => {
+    expect(chapter).toContain("MNIST's training images 50,000 to 59,999");
+    expect(chapter).not.toMatch(/mnist\.test|testSet/);
+  });
+
+  it('the shift aside names data augmentation', () => {
+    expect(chapter).toMatch(/\*\*data augmentation\*\* adds shifted/);
   });
 });

@@ -82,3 +82,35 @@ test('the widget passes axe in light and dark themes and fits a 390 px screen', 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('a real digit: the widget shows the bundled network’s ten logits for image 50,000 and their softmax; dragging a logit moves them', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { readFileSync } = await import('node:fs');
+  const { MLP } = await import('../../src/engine/index.ts');
+  const { mnistSubset } = await import('../../src/data/mnist-node.ts');
+  const net = MLP.fromJSON(JSON.parse(readFileSync(new URL('../../src/models/bundled-mlp.json', import.meta.url), 'utf8')).network);
+  const image = mnistSubset('train', 50_000, 1);
+  const { Z } = net.forwardWithCache(image.X);
+  const z = Array.from(Z[Z.length - 1].data);
+  const p = softmax(z);
+
+  const widget = page.getByTestId('real-digit-logits');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  await expect(widget.getByTestId('rdl-label')).toHaveText(String(image.labels[0]));
+  await expect(widget.getByTestId('rdl-network')).toHaveAttribute('data-source', 'bundled');
+  for (let k = 0; k < 10; k++) {
+    expect(Number(await widget.getByTestId(`rdl-p${k}`).getAttribute('data-p'))).toBeCloseTo(p[k], 4);
+  }
+  const top = p.indexOf(Math.max(...p));
+  await expect(widget.getByTestId('rdl-verdict')).toContainText(`The network says ${top}`);
+  // Drag (by keyboard) another digit's logit to the top of its range: that digit now wins.
+  const other = (top + 1) % 10;
+  await widget.getByTestId(`rdl-z${other}`).focus();
+  await page.keyboard.press('End');
+  await expect(widget.getByTestId('rdl-verdict')).toContainText(`With your logits, the answer is ${other}`);
+  const moved = z.map((v, k) => (k === other ? 25 : v));
+  expect(Number(await widget.getByTestId(`rdl-p${other}`).getAttribute('data-p'))).toBeCloseTo(softmax(moved)[other], 4);
+  await widget.getByRole('button', { name: "Back to the network's logits" }).click();
+  await expect(widget.getByTestId('rdl-verdict')).toContainText(`The network says ${top}`);
+});

@@ -32,7 +32,7 @@ test('the stepper walks forward then backward, and dW2 = dZ2·A1ᵀ on the numbe
     await next.click();
     await expect(stage).toHaveAttribute('data-step', id);
   }
-  await expect(page.getByTestId('backprop-shapes')).toHaveText('(2, 2)·(2, 3) → (2, 3)');
+  await expect(page.getByTestId('backprop-shapes')).toHaveText('(2, 5)·(5, 3) → (2, 3)');
   const [dZ2, A1, dW2] = [await values(page, 'dZ2'), await values(page, 'A1'), await values(page, 'dW2')];
   expectClose(dW2, timesTransposed(dZ2, A1));
   // the step reads A1 from the cache, and the page says so
@@ -58,14 +58,14 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 
   });
 }
 
-test('dZ2 = (A2 − Y)/m, with m = 2, from the page’s own A2 and Y', async ({ page }) => {
+test('dZ2 = (A2 − Y)/m, with m = 5, from the page’s own A2 and Y', async ({ page }) => {
   const stepper = await hydrated(page, 'backprop-stepper');
   await stepper.getByRole('button', { name: 'dZ₂', exact: true }).click();
   await expect(page.getByTestId('backprop-equation')).toHaveText('dZ₂ = (A₂ − Y) / m');
   const [A2, Y, dZ2] = [await values(page, 'A2'), await values(page, 'Y'), await values(page, 'dZ2')];
-  expectClose(dZ2, A2.map((row, i) => row.map((a, j) => (a - Y[i][j]) / 2)));
+  expectClose(dZ2, A2.map((row, i) => row.map((a, j) => (a - Y[i][j]) / 5)));
   // every column of A2 is a probability distribution
-  for (let j = 0; j < 2; j++) expect(A2[0][j] + A2[1][j]).toBeCloseTo(1, 6);
+  for (let j = 0; j < 5; j++) expect(A2[0][j] + A2[1][j]).toBeCloseTo(1, 6);
 });
 
 test('with ReLU, g′(Z1) is 1 where Z1 > 0 and 0 elsewhere, and dZ1 = dA1 ⊙ g′(Z1)', async ({ page }) => {
@@ -77,7 +77,7 @@ test('with ReLU, g′(Z1) is 1 where Z1 > 0 and 0 elsewhere, and dZ1 = dA1 ⊙ g
   const [dA1, gPrime, dZ1] = [await values(page, 'dA1'), await values(page, 'gPrimeZ1'), await values(page, 'dZ1')];
   expectClose(gPrime, Z1.map((row) => row.map((z) => (z > 0 ? 1 : 0))));
   expectClose(dZ1, dA1.map((row, i) => row.map((d, j) => d * gPrime[i][j])));
-  await expect(page.getByTestId('backprop-shapes')).toHaveText('(3, 2) ⊙ (3, 2) → (3, 2)');
+  await expect(page.getByTestId('backprop-shapes')).toHaveText('(3, 5) ⊙ (3, 5) → (3, 5)');
 });
 
 test('the gradient check passes, and each "break it" bug fails the rows it should', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { MLP, argmax, confusionMatrix, train } from '../../src/engine/index.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
+import { readFileSync } from 'node:fs';
 
 /** Scrolls a widget into view and waits until its island has hydrated (Astro drops `ssr` then). */
 async function hydrated(page: Page, testId: string) {
@@ -10,16 +11,19 @@ async function hydrated(page: Page, testId: string) {
   return widget;
 }
 
-/** A small network trained in Node, and its confusion matrix on the 10,000 test images, computed here. */
+/** The 10,000 validation images: training images 50,000 … 59,999. */
+const validation = () => mnistSubset('train', 50_000, 10_000);
+
+/** A small network trained in Node, and its confusion matrix on the validation images, computed here. */
 async function trainedInNode() {
   const net = MLP.create({ sizes: [784, 32, 10], activation: 'relu', init: 'he', seed: 5 });
   await train(net, { train: mnistSubset('train', 0, 3000) }, { epochs: 3, learningRate: 0.1, batchSize: 32, seed: 5 });
-  const test = mnistSubset('test', 0, 10_000);
-  const C = confusionMatrix(argmax(net.forward(test.X), 0), test.labels);
+  const val = validation();
+  const C = confusionMatrix(argmax(net.forward(val.X), 0), val.labels);
   return { json: JSON.stringify(net.toJSON()), C };
 }
 
-test('the confusion matrix and the gallery show the reader’s saved network on the test set', async ({ page }) => {
+test('the confusion matrix and the gallery show the reader’s saved network on the validation set', async ({ page }) => {
   test.setTimeout(180_000);
   const { json, C } = await trainedInNode();
 
@@ -33,6 +37,7 @@ test('the confusion matrix and the gallery show the reader’s saved network on 
   await page.goto('/12-predicting/');
   const matrix = await hydrated(page, 'confusion-matrix');
   await expect(matrix).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  await expect(matrix.getByTestId('confusion-network')).toHaveAttribute('data-source', 'yours');
   // Every cell agrees with the confusion matrix computed in Node (a rare float tie may move one image).
   let differences = 0;
   for (let i = 0; i < 10; i++) {
@@ -69,9 +74,33 @@ test('the confusion matrix and the gallery show the reader’s saved network on 
   expect(new Set(trues)).toEqual(new Set(['4']));
 });
 
-test('without a saved network, the widgets point to chapter 11', async ({ page }) => {
+test('without a saved network, the page stands alone: every widget reads with the bundled network and says so', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The shipped file, read directly (bundled.ts imports it as a ?url asset, which only the site's bundler understands).
+  const net = MLP.fromJSON(JSON.parse(readFileSync(new URL('../../src/models/bundled-mlp.json', import.meta.url), 'utf8')).network);
+  const val = validation();
+  const C = confusionMatrix(argmax(net.forward(val.X), 0), val.labels);
+  const correct = C.reduce((s, row, i) => s + row[i], 0);
+
   await page.goto('/12-predicting/');
   const matrix = await hydrated(page, 'confusion-matrix');
-  await expect(matrix).toHaveAttribute('data-state', 'none');
-  await expect(matrix.getByRole('link', { name: 'chapter 11' })).toHaveAttribute('href', '../11-training-and-validation/');
+  await expect(matrix).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  await expect(matrix.getByTestId('confusion-network')).toHaveAttribute('data-source', 'bundled');
+  await expect(matrix.getByTestId('confusion-network')).toContainText('the bundled network');
+  await expect(page.getByTestId('confusion-accuracy')).toHaveText(`${(correct / 100).toFixed(2)}%`);
+
+  const gallery = await hydrated(page, 'misclassified-gallery');
+  await expect(gallery).toHaveAttribute('data-state', 'ready');
+  await expect(gallery.getByTestId('misclassified-network')).toHaveAttribute('data-source', 'bundled');
+  await expect(page.getByTestId('misclassified-count')).toContainText(`${(10_000 - correct).toLocaleString('en-US')} misclassified`);
+
+  // The pad reads a drawn 1 (a vertical stroke) with the same network, and names it.
+  const pad = await hydrated(page, 'digit-pad');
+  await expect(pad.getByTestId('pad-model')).toHaveAttribute('data-source', 'bundled');
+  const box = (await pad.getByTestId('digit-canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.8, { steps: 10 });
+  await page.mouse.up();
+  await expect(pad.getByTestId('verdict')).toContainText('reads a 1');
 });

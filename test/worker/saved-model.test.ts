@@ -6,14 +6,14 @@ import { describeModel, exportModel, importModel, type SavedModel } from '../../
 
 function saved(): SavedModel {
   const net = MLP.create({ sizes: [784, 16, 10], activation: 'relu', init: 'he', seed: 3 });
-  return { id: 4, name: 'mine', savedAt: '2026-11-24T00:00:00.000Z', testAccuracy: 0.912, trainedOn: { images: 8000, epochs: 2, bestEpoch: 2 }, network: net.toJSON() };
+  return { id: 4, name: 'mine', savedAt: '2026-11-24T00:00:00.000Z', valAccuracy: 0.925, testAccuracy: 0.912, trainedOn: { images: 8000, epochs: 2, bestEpoch: 2 }, network: net.toJSON() };
 }
 
 describe('saved models', () => {
   it('round-trip through export and import gives a network with the same outputs', () => {
     const original = saved();
     const back = importModel(exportModel(original));
-    expect(back).toMatchObject({ name: 'mine', testAccuracy: 0.912, trainedOn: { images: 8000 } });
+    expect(back).toMatchObject({ name: 'mine', valAccuracy: 0.925, testAccuracy: 0.912, trainedOn: { images: 8000 } });
     expect(back.id).toBeUndefined(); // a new key is given when it is stored again
     const X = Matrix.randn(784, 3, { randn: () => Math.random() } as never);
     const a = MLP.fromJSON(original.network).forward(X);
@@ -33,7 +33,7 @@ describe('saved models', () => {
     expect(() => importModel(JSON.stringify(broken))).toThrow(/W\[0\] should be \(16, 784\)/);
   });
 
-  it('describes a model by its layer sizes, activation and test accuracy', () => {
-    expect(describeModel(saved().network, 0.9761)).toBe('784-16-10 relu, 97.6% test');
+  it('describes a model by its layer sizes, activation and validation accuracy (never the test accuracy)', () => {
+    expect(describeModel(saved().network, 0.9761)).toBe('784-16-10 relu, 97.6% validation');
   });
 });

@@ -1,17 +1,16 @@
-// Loads the current saved model's test-set predictions for a widget, and reloads them when the
-// reader saves or picks another model (in chapter 11's panel, or in another tab).
+// Loads the validation-set predictions for a widget, and reloads them when the reader saves or picks
+// another model (in chapter 11's panel, or in another tab).
 import { useEffect, useState } from 'preact/hooks';
 import { watchModels } from '../../src/worker/model-store';
-import type { TestPredictions } from './test-predictions';
+import type { ValidationPredictions } from './validation-predictions';
 
 export type PredictionState =
   | { kind: 'loading'; progress: number }
-  | { kind: 'none' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; data: TestPredictions };
+  | { kind: 'ready'; data: ValidationPredictions };
 
-export function useSavedModelPredictions(
-  load: (onProgress: (fraction: number) => void) => Promise<TestPredictions | null>,
+export function usePredictions(
+  load: (onProgress: (fraction: number) => void) => Promise<ValidationPredictions>,
 ): PredictionState {
   const [state, setState] = useState<PredictionState>({ kind: 'loading', progress: 0 });
   useEffect(() => {
@@ -20,7 +19,7 @@ export function useSavedModelPredictions(
       setState({ kind: 'loading', progress: 0 });
       try {
         const data = await load((progress) => live && setState({ kind: 'loading', progress }));
-        if (live) setState(data ? { kind: 'ready', data } : { kind: 'none' });
+        if (live) setState({ kind: 'ready', data });
       } catch (error) {
         if (live) setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
       }
