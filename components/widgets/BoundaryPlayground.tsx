@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ActivationName } from '../../src/engine/index.ts';
 import { DATASETS, EXTENT, TRAIN_STEPS, makeDataset, type DatasetName, type PlaygroundConfig } from '../../src/worker/boundary.ts';
-import type { BoundaryFrame, FromBoundaryWorker, ToBoundaryWorker } from '../../src/worker/boundary-worker.ts';
+import type { BoundaryFrame, FrameState, FromBoundaryWorker, ToBoundaryWorker } from '../../src/worker/boundary-worker.ts';
 import './BoundaryPlayground.css';
 
 /** The boundary picture's resolution: GRID × GRID network outputs per frame. */
@@ -85,7 +85,7 @@ export default function BoundaryPlayground() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const worker = useRef<Worker | null>(null);
   const run = useRef(0);
-  const pending = useRef<BoundaryFrame | null>(null);
+  const pending = useRef<(BoundaryFrame & { state: FrameState }) | null>(null);
   const points = useMemo(() => makeDataset(dataset, SEED), [dataset]);
 
   const send = (message: ToBoundaryWorker) => worker.current?.postMessage(message);
