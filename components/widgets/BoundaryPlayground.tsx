@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ActivationName } from '../../src/engine/index.ts';
 import { DATASETS, EXTENT, TRAIN_STEPS, makeDataset, type DatasetName, type PlaygroundConfig } from '../../src/worker/boundary.ts';
 import type { BoundaryFrame, FrameState, FromBoundaryWorker, ToBoundaryWorker } from '../../src/worker/boundary-worker.ts';
+import SteadyHeight from '../ui/SteadyHeight';
 import './BoundaryPlayground.css';
 
 /** The boundary picture's resolution: GRID × GRID network outputs per frame. */
@@ -32,6 +33,10 @@ function statusText(status: Status, frame: BoundaryFrame | null, error: string):
     case 'error': return `Error: ${error}`;
   }
 }
+
+/** The longest status messages, whose room is kept so the page never moves as the status changes. */
+const WIDEST_FRAME = { step: 88888, accuracy: 0.888 } as BoundaryFrame;
+const RESERVED_STATUS = (['idle', 'stopped', 'done'] as const).map((s) => statusText(s, WIDEST_FRAME, ''));
 
 /** "#1d4ed8" → [29, 78, 216]. The theme's colours are custom properties in hex. */
 function rgb(hex: string): [number, number, number] {
@@ -225,7 +230,9 @@ export default function BoundaryPlayground() {
           </p>
         </div>
       </div>
-      <p class="bplay-status" aria-live="polite" data-testid="bplay-status">{statusText(status, frame, error)}</p>
+      <SteadyHeight reserve={RESERVED_STATUS.map((text) => <p class="bplay-status">{text}</p>)}>
+        <p class="bplay-status" aria-live="polite" data-testid="bplay-status">{statusText(status, frame, error)}</p>
+      </SteadyHeight>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { loadMnist, type Mnist } from '../../src/data/mnist-browser';
 import { HELD_OUT, SHUFFLE_CONFIG, TRAIN_SIZE, permuteImage, pixelOrder } from '../../src/worker/shuffle';
 import type { FromShuffleWorker, Pixels, ToShuffleWorker } from '../../src/worker/shuffle-worker';
 import DigitThumb from '../ui/DigitThumb';
+import SteadyHeight from '../ui/SteadyHeight';
 import './ShuffledDigit.css';
 
 const EPOCHS = SHUFFLE_CONFIG.epochs;
@@ -27,6 +28,17 @@ function statusText(status: Status, acc: Accuracies): string {
     case 'error': return `Error: ${status.message}`;
   }
 }
+
+/** Every status message at its longest: their room is kept, so the table never moves. */
+const WIDEST: Accuracies = { original: Array(EPOCHS).fill(0.888), shuffled: Array(EPOCHS).fill(0.888) };
+const SHOWN: Status[] = [
+  { kind: 'idle' },
+  { kind: 'loading', fraction: 1 },
+  { kind: 'running', pixels: 'original' },
+  { kind: 'running', pixels: 'shuffled' },
+  { kind: 'done' },
+];
+const RESERVED_STATUS = SHOWN.map((s) => statusText(s, WIDEST));
 
 export default function ShuffledDigit() {
   const [images, setImages] = useState<Images>({ kind: 'loading' });
@@ -105,7 +117,9 @@ export default function ShuffledDigit() {
         {busy
           ? <button type="button" onClick={stop}>Stop</button>
           : <button type="button" onClick={start}>Train both</button>}
-        <p class="shuffle-status" aria-live="polite" data-testid="shuffle-status">{statusText(status, acc)}</p>
+        <SteadyHeight reserve={RESERVED_STATUS.map((text) => <p class="shuffle-status">{text}</p>)}>
+          <p class="shuffle-status" aria-live="polite" data-testid="shuffle-status">{statusText(status, acc)}</p>
+        </SteadyHeight>
       </div>
       <table class="shuffle-table">
         <caption>Accuracy on {HELD_OUT.toLocaleString('en')} held-out images after each epoch (784 → {SHUFFLE_CONFIG.hidden} → 10, ReLU, same initial weights)</caption>

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
 import { HELD_OUT, SHUFFLE_CONFIG, TRAIN_SIZE, permuteImage, pixelOrder, trainOnPixels } from '../../src/worker/shuffle.ts';
 
@@ -168,4 +169,18 @@ test('ShuffledDigit: the shuffled digit is the same pixels, and both networks sc
   const last = async (p: string) => parseFloat((await widget.getByTestId(`shuffle-${p}-${SHUFFLE_CONFIG.epochs}`).textContent())!);
   expect(await last('original')).toBeGreaterThan(85);
   expect(Math.abs((await last('original')) - (await last('shuffled')))).toBeLessThan(2);
+});
+
+test('ShuffledDigit at 390 px: passes axe in light and dark and fits', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/01-what-a-digit-looks-like/');
+  const widget = page.getByTestId('shuffled-digit');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.getByTestId('shuffle-label')).toBeVisible({ timeout: 60_000 });
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="shuffled-digit"]').analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });

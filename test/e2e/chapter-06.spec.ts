@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { TRAIN_STEPS, boundaryGrid, createNetwork, gridInputs, makeDataset, pointAccuracy, pointLoss, trainSteps } from '../../src/worker/boundary.ts';
 
 const PATH = '/06-activation-functions/';
@@ -165,4 +166,28 @@ test('BoundaryPlayground: the linear network fails on the circle, ReLU carves it
   await expect(widget.getByTestId('bplay-unit-line')).toHaveCount(0);
   await widget.getByTestId('bplay-units').check();
   await expect(widget.getByTestId('bplay-unit-line')).toHaveCount(4);
+});
+
+test('BoundaryPlayground at 390 px: passes axe in light and dark, fits, and keeps its height while it trains', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(PATH);
+  const widget = await hydrated(page, 'boundary-playground');
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="boundary-playground"]').analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const height = async () => (await widget.boundingBox())!.height;
+  const before = await height();
+  await widget.getByTestId('bplay-dataset').selectOption('spirals');
+  await widget.getByTestId('bplay-hidden').selectOption('16');
+  await widget.getByTestId('bplay-activation').selectOption('relu');
+  await widget.getByTestId('bplay-units').check();
+  await widget.getByRole('button', { name: 'Train' }).click();
+  await expect(widget).toHaveAttribute('data-status', 'training');
+  expect(await height()).toBe(before);
+  await expect(widget).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  expect(await height()).toBe(before);
 });

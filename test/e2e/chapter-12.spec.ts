@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { MLP, argmax, confusionMatrix, train } from '../../src/engine/index.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
 import { SEARCHED, topImages } from '../../src/worker/hidden-units.ts';
@@ -143,4 +144,17 @@ test('HiddenUnits: every row of W1 as a picture, and the images with the largest
     }
     expect(checked).toBeGreaterThan(0);
   }
+});
+
+test('HiddenUnits at 390 px: passes axe in light and dark and fits', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/12-predicting/');
+  const widget = await hydrated(page, 'hidden-units');
+  await expect(widget).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="hidden-units"]').analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
