@@ -1,5 +1,6 @@
 // Chapter 4: push random inputs through a deep network (10 layers of 256 units)
-// and look at each layer's activations for four ways of initialising the weights.
+// and look at each layer's activations, and the gradient of its weights after one backward pass,
+// for four ways of initialising the weights.
 // The forward pass runs in a worker (use-deep-activations.ts); the first view comes
 // with the page (InitExplorer.astro computes it at build time). The widget's height
 // never changes, so nothing on the page moves when a result arrives.
@@ -46,6 +47,8 @@ function legend(act: DeepAct) {
     <p class="initexp-legend">
       Each row: the {WIDTH * EXAMPLES} values of one layer's activations for {EXAMPLES} random inputs, binned over [{lo}, {hi}]
       {act === 'relu' ? ' (exact zeros left out and counted separately)' : ''}. Red end bars count values outside that range.
+      Beside it, dWℓ is the spread (standard deviation) of the gradient of the weights that make that layer, from one
+      backward pass: what a training step would multiply by η.
     </p>
   );
 }
@@ -68,12 +71,13 @@ function Layers({ view, busy }: { view: DeepView; busy: boolean }) {
   const [lo, hi] = RANGE[view.act];
   return (
     <ol class="initexp-layers" aria-busy={busy}>
-      {view.layers.map(({ std, zeroFraction, hist }, l) => (
+      {view.layers.map(({ std, zeroFraction, hist, gradStd }, l) => (
         <li class="initexp-layer" data-testid="init-layer">
           <span class="initexp-name">A{l + 1}</span>
-          <HistogramSvg hist={hist} label={`layer ${l + 1}: standard deviation ${fmt(std)}`} />
+          <HistogramSvg hist={hist} label={`layer ${l + 1}: standard deviation ${fmt(std)}, its weights' gradient ${gradStd.toExponential(1)}`} />
           <span class="initexp-std">
             <span>std <span data-testid="layer-std">{fmt(std)}</span></span>
+            <span class="initexp-grad">dW{l + 1} <span data-testid="layer-grad">{gradStd.toExponential(1)}</span></span>
             <span class="initexp-zero">{view.act === 'relu' && `${Math.round(100 * zeroFraction)}% zero`}</span>
           </span>
         </li>

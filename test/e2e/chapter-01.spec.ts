@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mnistSubset } from '../../src/data/mnist-node.ts';
+import { HELD_OUT, SHUFFLE_CONFIG, TRAIN_SIZE, permuteImage, pixelOrder, trainOnPixels } from '../../src/worker/shuffle.ts';
 
 /** Waits until the island holding this element has hydrated (Astro removes its `ssr` attribute). */
 async function hydrated(page: Page, testid: string) {
@@ -130,4 +133,54 @@ test('MnistBrowser: shows progress, reports a failed download and recovers with 
   fail = false;
   await page.getByTestId('mb-retry').click();
   await expect(page.getByTestId('mb-label')).toHaveText('5', { timeout: 30_000 });
+});
+
+test('ShuffledDigit: the shuffled digit is the same pixels, and both networks score what the engine scores', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/01-what-a-digit-looks-like/');
+  const widget = page.getByTestId('shuffled-digit');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island:has([data-testid="shuffled-digit"])')).not.toHaveAttribute('ssr', /.*/);
+  await expect(widget.getByTestId('shuffle-label')).toHaveText(String(mnistSubset('train', 0, 1).labels[0]), { timeout: 60_000 });
+
+  // the right-hand picture holds exactly the left one's pixels, moved by the fixed order
+  const [drawn, shuffled] = await widget.locator('canvas').evaluateAll((canvases: HTMLCanvasElement[]) =>
+    canvases.map((c) => Array.from(c.getContext('2d')!.getImageData(0, 0, 28, 28).data.filter((_, k) => k % 4 === 0))));
+  expect(shuffled).toEqual(Array.from(permuteImage(Uint8Array.from(drawn), pixelOrder())));
+  expect(shuffled).not.toEqual(drawn);
+
+  // by keyboard: Train both
+  await widget.getByRole('button', { name: 'Train both' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.getByTestId('shuffle-status')).toContainText('Done', { timeout: 200_000 });
+
+  // the same runs in Node, with the same engine
+  const data = { train: mnistSubset('train', 0, TRAIN_SIZE), heldOut: mnistSubset('train', TRAIN_SIZE, HELD_OUT) };
+  const expected: Record<string, number[]> = { original: [], shuffled: [] };
+  await trainOnPixels(data, null, SHUFFLE_CONFIG, (e, a) => void (expected.original[e - 1] = a));
+  await trainOnPixels(data, pixelOrder(), SHUFFLE_CONFIG, (e, a) => void (expected.shuffled[e - 1] = a));
+  for (const pixels of ['original', 'shuffled']) {
+    for (let e = 1; e <= SHUFFLE_CONFIG.epochs; e++) {
+      const shown = parseFloat((await widget.getByTestId(`shuffle-${pixels}-${e}`).textContent())!) / 100;
+      // a float tie may move an image or two between Node and the browser
+      expect(Math.abs(shown - expected[pixels][e - 1])).toBeLessThan(0.002);
+    }
+  }
+  const last = async (p: string) => parseFloat((await widget.getByTestId(`shuffle-${p}-${SHUFFLE_CONFIG.epochs}`).textContent())!);
+  expect(await last('original')).toBeGreaterThan(85);
+  expect(Math.abs((await last('original')) - (await last('shuffled')))).toBeLessThan(2);
+});
+
+test('ShuffledDigit at 390 px: passes axe in light and dark and fits', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/01-what-a-digit-looks-like/');
+  const widget = page.getByTestId('shuffled-digit');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.getByTestId('shuffle-label')).toBeVisible({ timeout: 60_000 });
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="shuffled-digit"]').analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });

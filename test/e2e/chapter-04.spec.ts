@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { deepActivations } from '../../src/worker/deep-activations.ts';
 
 const PATH = '/04-weights-and-shapes/';
 
@@ -108,5 +109,25 @@ test('InitExplorer: at 390 px the widget keeps its height while it computes and 
     expect(await height(page)).toBe(before); // while the worker computes
     await expect(verdict).toContainText(word);
     expect(await height(page)).toBe(before);
+  }
+});
+
+test('InitExplorer: each layer’s gradient dWℓ, for every initialiser, is the engine’s backward pass', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(PATH);
+  const widget = await hydrated(page, 'init-explorer');
+  const before = await height(page);
+  for (const act of ['tanh', 'relu'] as const) {
+    await widget.getByLabel(act, { exact: true }).check();
+    for (const [init, label] of [['randn', 'randn (unscaled)'], ['small', 'small (× 0.01)'], ['xavier', 'Xavier/LeCun √(1/n_in)'], ['he', 'He √(2/n_in)']] as const) {
+      await widget.getByLabel(label).check();
+      await std(page); // waits for this setting's result
+      const shown = (await widget.getByTestId('layer-grad').allTextContents()).map(Number);
+      const expected = deepActivations({ act, init }).layers.map((l) => l.gradStd);
+      expect(shown).toHaveLength(10);
+      // printed with two significant digits: agree to within rounding
+      shown.forEach((g, l) => expect(Math.abs(g - expected[l]) / expected[l]).toBeLessThan(0.06));
+      expect(await height(page)).toBe(before);
+    }
   }
 });

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { TRAIN_STEPS, boundaryGrid, createNetwork, gridInputs, makeDataset, pointAccuracy, pointLoss, trainSteps } from '../../src/worker/boundary.ts';
 
 const PATH = '/06-activation-functions/';
 
@@ -97,4 +99,98 @@ test('DeadRelu: at η = 0.8 most ReLU units die; leaky ReLU units recover; a sto
   expect(relu[10]).toBeGreaterThan(32); // more than half of the 64 units are dead
   expect(leaky[10]).toBeLessThan(relu[10] / 2);
   expect(leaky[10]).toBeLessThan(Math.max(...leaky)); // switched-off leaky units came back
+});
+
+/** The playground's run, repeated in Node with the same engine: the network after TRAIN_STEPS steps. */
+function playgroundInNode(activation: 'identity' | 'relu', hidden: number) {
+  const config = { dataset: 'circle' as const, activation, hidden, learningRate: 0.3, seed: 1 };
+  const net = createNetwork(config);
+  const data = makeDataset('circle', config.seed);
+  trainSteps(net, data, config.learningRate, TRAIN_STEPS);
+  return { net, accuracy: pointAccuracy(net, data), loss: pointLoss(net, data) };
+}
+
+test('BoundaryPlayground: the linear network fails on the circle, ReLU carves it, as the engine computes', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(PATH);
+  const widget = await hydrated(page, 'boundary-playground');
+  await expect(widget.getByTestId('bplay-dataset')).toHaveValue('circle');
+  await expect(widget.getByTestId('bplay-activation')).toHaveValue('identity');
+  await expect(widget.getByTestId('bplay-hidden')).toHaveValue('4');
+
+  for (const activation of ['identity', 'relu'] as const) {
+    await widget.getByTestId('bplay-activation').selectOption(activation);
+    await expect(widget.getByTestId('bplay-step')).toHaveText('0');
+    // by keyboard: focus Train and press Enter
+    await widget.getByRole('button', { name: 'Train' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(widget).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    const node = playgroundInNode(activation, 4);
+    await expect(widget.getByTestId('bplay-step')).toHaveText(String(TRAIN_STEPS));
+    await expect(widget.getByTestId('bplay-accuracy')).toHaveText(`${(100 * node.accuracy).toFixed(1)}%`);
+    await expect(widget.getByTestId('bplay-loss')).toHaveText(node.loss.toFixed(4));
+    if (activation === 'identity') expect(node.accuracy).toBeLessThan(0.75);
+    else expect(node.accuracy).toBeGreaterThanOrEqual(0.95);
+
+    // The picture: every confidently classified pixel has the colour of the class the engine gives it.
+    const shown = await widget.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+      const style = getComputedStyle(canvas);
+      return {
+        pixels: Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data),
+        size: canvas.width,
+        one: style.getPropertyValue('--accent').trim(),
+        zero: style.getPropertyValue('--warn-border').trim(),
+        bg: style.getPropertyValue('--bg').trim(),
+      };
+    });
+    // the built stylesheet may shorten #ffffff to #fff
+    const hex = (h: string) => {
+      const full = h.length === 4 ? `#${h[1]}${h[1]}${h[2]}${h[2]}${h[3]}${h[3]}` : h;
+      return [1, 3, 5].map((k) => parseInt(full.slice(k, k + 2), 16));
+    };
+    const [one, zero, bg] = [hex(shown.one), hex(shown.zero), hex(shown.bg)];
+    // a pixel is the background moved toward one class's colour: find which, by the larger cosine
+    const cosine = (u: number[], v: number[]) =>
+      u.reduce((s, x, k) => s + x * v[k], 0) / Math.hypot(...u) / Math.hypot(...v);
+    const p = boundaryGrid(node.net, gridInputs(shown.size));
+    let checked = 0;
+    for (let j = 0; j < p.length; j++) {
+      if (Math.abs(p[j] - 0.5) < 0.05) continue;
+      const moved = [0, 1, 2].map((k) => shown.pixels[4 * j + k] - bg[k]);
+      const towardOne = cosine(moved, one.map((c, k) => c - bg[k])) > cosine(moved, zero.map((c, k) => c - bg[k]));
+      expect(towardOne).toBe(p[j] > 0.5);
+      checked++;
+    }
+    // the linear network is unsure almost everywhere (a pale picture); ReLU is sure of most of the plane
+    if (activation === 'relu') expect(checked).toBeGreaterThan(p.length / 2);
+  }
+
+  // The hidden units' lines, on demand: one per unit.
+  await expect(widget.getByTestId('bplay-unit-line')).toHaveCount(0);
+  await widget.getByTestId('bplay-units').check();
+  await expect(widget.getByTestId('bplay-unit-line')).toHaveCount(4);
+});
+
+test('BoundaryPlayground at 390 px: passes axe in light and dark, fits, and keeps its height while it trains', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(PATH);
+  const widget = await hydrated(page, 'boundary-playground');
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="boundary-playground"]').analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const height = async () => (await widget.boundingBox())!.height;
+  const before = await height();
+  await widget.getByTestId('bplay-dataset').selectOption('spirals');
+  await widget.getByTestId('bplay-hidden').selectOption('16');
+  await widget.getByTestId('bplay-activation').selectOption('relu');
+  await widget.getByTestId('bplay-units').check();
+  await widget.getByRole('button', { name: 'Train' }).click();
+  await expect(widget).toHaveAttribute('data-status', 'training');
+  expect(await height()).toBe(before);
+  await expect(widget).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  expect(await height()).toBe(before);
 });

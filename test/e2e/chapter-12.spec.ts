@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { MLP, argmax, confusionMatrix, train } from '../../src/engine/index.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
+import { SEARCHED, topImages } from '../../src/worker/hidden-units.ts';
 import { readFileSync } from 'node:fs';
 
 /** Scrolls a widget into view and waits until its island has hydrated (Astro drops `ssr` then). */
@@ -103,4 +105,56 @@ test('without a saved network, the page stands alone: every widget reads with th
   await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.8, { steps: 10 });
   await page.mouse.up();
   await expect(pad.getByTestId('verdict')).toContainText('reads a 1');
+});
+
+test('HiddenUnits: every row of W1 as a picture, and the images with the largest z, as the engine ranks them', async ({ page }) => {
+  test.setTimeout(120_000);
+  const net = MLP.fromJSON(JSON.parse(readFileSync(new URL('../../src/models/bundled-mlp.json', import.meta.url), 'utf8')).network);
+  const units = topImages(net, mnistSubset('train', 0, SEARCHED).X);
+  await page.goto('/12-predicting/');
+  const widget = await hydrated(page, 'hidden-units');
+  await expect(widget).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  await expect(widget).toHaveAttribute('data-source', 'bundled');
+  await expect(widget.getByRole('button', { name: /^hidden unit/ })).toHaveCount(32);
+
+  for (const i of [0, 9]) {
+    // by keyboard: focus the unit's button and press Enter
+    await widget.getByTestId(`hunit-${i}`).focus();
+    await page.keyboard.press('Enter');
+    await expect(widget.getByTestId(`hunit-${i}`)).toHaveAttribute('aria-pressed', 'true');
+    const shown = await widget.locator('.hunits-z').evaluateAll((els) => els.map((el) => ({ index: Number(el.getAttribute('data-index')), z: Number(el.getAttribute('data-z')) })));
+    expect(shown.map((s) => s.index)).toEqual(units[i].index);
+    shown.forEach((s, k) => expect(s.z).toBeCloseTo(units[i].z[k], 3));
+    // the big picture: blue where row i of W1 is clearly positive, red where clearly negative
+    const picture = await widget.getByRole('img', { name: `row ${i + 1} of W1 as a 28 by 28 picture` }).evaluate((c: HTMLCanvasElement) => {
+      const s = getComputedStyle(c);
+      return { data: Array.from(c.getContext('2d')!.getImageData(0, 0, 28, 28).data), plus: s.getPropertyValue('--accent').trim(), minus: s.getPropertyValue('--bad').trim() };
+    });
+    const row = net.W[0].data.subarray(i * 784, (i + 1) * 784);
+    const max = Math.max(...Array.from(row, Math.abs));
+    const hex = (h: string) => [1, 3, 5].map((k) => parseInt(h.slice(k, k + 2), 16));
+    const [plus, minus] = [hex(picture.plus), hex(picture.minus)];
+    let checked = 0;
+    for (let p = 0; p < 784; p++) {
+      if (Math.abs(row[p]) < 0.5 * max) continue;
+      const px = picture.data.slice(4 * p, 4 * p + 3);
+      const d = (c: number[]) => c.reduce((s, v, k) => s + (v - px[k]) ** 2, 0);
+      expect(d(plus) < d(minus)).toBe(row[p] > 0);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  }
+});
+
+test('HiddenUnits at 390 px: passes axe in light and dark and fits', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/12-predicting/');
+  const widget = await hydrated(page, 'hidden-units');
+  await expect(widget).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="hidden-units"]').analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
