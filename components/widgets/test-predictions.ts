@@ -3,7 +3,7 @@
 // pause between them, so the page never freezes; the maths is the engine's.
 import { MLP, argmax, columns } from '../../src/engine';
 import { loadMnist, type MnistSplit } from '../../src/data/mnist-browser';
-import { currentModel } from '../../src/worker/model-store';
+import { currentNetwork } from '../../src/worker/model-store';
 import type { SavedModel } from '../../src/worker/saved-model';
 
 export interface TestPredictions {
@@ -24,8 +24,7 @@ const cache = new Map<string, Promise<TestPredictions>>();
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function compute(model: SavedModel, onProgress: (fraction: number) => void): Promise<TestPredictions> {
-  const net = MLP.fromJSON(model.network);
+async function compute(model: SavedModel, net: MLP, onProgress: (fraction: number) => void): Promise<TestPredictions> {
   const { test } = await loadMnist();
   const m = test.count;
   const predicted = new Array<number>(m);
@@ -49,9 +48,10 @@ async function compute(model: SavedModel, onProgress: (fraction: number) => void
  * Two widgets asking for the same model share one computation.
  */
 export async function testPredictions(onProgress: (fraction: number) => void = () => undefined): Promise<TestPredictions | null> {
-  const model = await currentModel();
-  if (!model) return null;
+  const current = await currentNetwork(); // throws, in words, if the model cannot read MNIST
+  if (!current) return null;
+  const { model, net } = current;
   const key = `${model.id}:${model.savedAt}`;
-  if (!cache.has(key)) cache.set(key, compute(model, onProgress));
+  if (!cache.has(key)) cache.set(key, compute(model, net, onProgress));
   return cache.get(key)!;
 }
