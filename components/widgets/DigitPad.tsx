@@ -3,9 +3,10 @@
 // computes A2 = softmax(Z2) through the engine. A 784-h-10 forward pass of one column costs well
 // under a millisecond, so it runs on the main thread, at most once per animation frame.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { MLP, Matrix } from '../../src/engine';
+import { Matrix, type MLP } from '../../src/engine';
+import { tooSmallToRead, verdictFor } from '../../src/data/digit-verdict';
 import { preprocessCanvas } from '../../src/data/preprocess';
-import { currentModel, watchModels } from '../../src/worker/model-store';
+import { currentNetwork, watchModels } from '../../src/worker/model-store';
 import type { SavedModel } from '../../src/worker/saved-model';
 import './DigitPad.css';
 
@@ -18,7 +19,7 @@ export interface DigitPadProps {
   pen?: number;
 }
 
-type Reading = { kind: 'empty' } | { kind: 'probabilities'; p: number[]; input: Float32Array };
+type Reading = { kind: 'empty' } | { kind: 'too-small' } | { kind: 'probabilities'; p: number[]; input: Float32Array };
 
 export default function DigitPad({ trainHref = '../11-training-and-validation/', size = 280, pen }: DigitPadProps) {
   const inputLabel = useId();
@@ -41,6 +42,8 @@ export default function DigitPad({ trainHref = '../11-training-and-validation/',
       return setReading({ kind: 'empty' });
     }
     drawPreview(preview.current!, out.x);
+    // Preprocessing blows any speck up to full size; the network's confident answer about it means nothing.
+    if (tooSmallToRead(out.box, canvas.width, canvas.height)) return setReading({ kind: 'too-small' });
     // X is (784, 1): the drawing as one column, like one MNIST example.
     const X = Matrix.fromColumn(Array.from(out.x));
     const A2 = net.current ? net.current.forward(X) : null;
@@ -53,12 +56,13 @@ export default function DigitPad({ trainHref = '../11-training-and-validation/',
   useEffect(() => {
     const load = async () => {
       try {
-        const saved = await currentModel();
-        net.current = saved ? MLP.fromJSON(saved.network) : null;
-        setModel(saved);
+        const current = await currentNetwork(); // throws, in words, if the model cannot read MNIST
+        net.current = current?.net ?? null;
+        setModel(current?.model ?? null);
         setModelError('');
         schedule();
       } catch (error) {
+        net.current = null;
         setModel(null);
         setModelError(error instanceof Error ? error.message : String(error));
       }
@@ -119,10 +123,12 @@ export default function DigitPad({ trainHref = '../11-training-and-validation/',
   const probabilities = reading.kind === 'probabilities' && reading.p.length === 10 ? reading.p : null;
   const best = probabilities ? probabilities.indexOf(Math.max(...probabilities)) : -1;
   const verdict = probabilities
-    ? `The network reads a ${best}, with probability ${(probabilities[best] * 100).toFixed(1)}%.`
+    ? verdictFor(probabilities)
     : reading.kind === 'empty'
       ? 'The pad is empty: draw a digit from 0 to 9.'
-      : '';
+      : reading.kind === 'too-small'
+        ? 'That mark is too small to read: draw the digit larger, filling most of the pad.'
+        : '';
 
   return (
     <section class="widget digitpad" aria-label="Draw a digit for the network to read" data-testid="digit-pad">
@@ -141,6 +147,10 @@ export default function DigitPad({ trainHref = '../11-training-and-validation/',
           onPointerUp={onUp}
           onPointerCancel={onUp}
         />
+        {/* Right under the pad, so on a phone the drawing hand sees the answer without scrolling. */}
+        <p class="digitpad-verdict" aria-live="polite" data-testid="verdict">
+          {model !== null ? verdict : modelError ? 'The saved network cannot read digits: the note under “Probabilities A2” says why.' : ''}
+        </p>
         <button type="button" class="digitpad-clear" onClick={clear}>Clear</button>
       </div>
       <div class="digitpad-input">
@@ -149,10 +159,15 @@ export default function DigitPad({ trainHref = '../11-training-and-validation/',
       </div>
       <div class="digitpad-output">
         <p class="digitpad-heading">Probabilities A2</p>
-        {model === null && (
+        {model === null && !modelError && (
           <p class="digitpad-note" data-testid="no-model">
             No trained network yet. <a href={trainHref}>Train one in chapter 11</a>; it is saved in this browser and
-            this pad picks it up.{modelError && ` (${modelError})`}
+            this pad picks it up.
+          </p>
+        )}
+        {modelError && (
+          <p class="digitpad-note" role="alert" data-testid="model-error">
+            {modelError} <a href={trainHref}>Go to chapter 11</a>.
           </p>
         )}
         {model && model !== 'loading' && <p class="digitpad-note" data-testid="pad-model">Reading with: {model.name}</p>}
@@ -168,7 +183,6 @@ export default function DigitPad({ trainHref = '../11-training-and-validation/',
             );
           })}
         </ol>
-        <p class="digitpad-verdict" aria-live="polite" data-testid="verdict">{model === null ? '' : verdict}</p>
       </div>
     </section>
   );
