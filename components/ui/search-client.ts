@@ -19,7 +19,11 @@ let pagefind: Promise<Pagefind> | undefined;
 
 function loadPagefind(): Promise<Pagefind> {
   const url = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
-  pagefind ??= import(/* @vite-ignore */ url);
+  // A failed load (offline before the script was kept) is forgotten, so the next search tries again.
+  pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).catch((error) => {
+    pagefind = undefined;
+    throw error;
+  });
   return pagefind;
 }
 
@@ -62,12 +66,25 @@ export async function runSearch(query: string, status: HTMLElement, list: HTMLOL
   try {
     engine = await loadPagefind();
   } catch {
-    status.textContent = 'Search is not available here: it needs the built site (npm start).';
+    status.textContent = navigator.onLine
+      ? 'Search is not available here: it needs the built site (npm start).'
+      : 'Search cannot work right now: you are offline and this browser has not kept the search index. Reconnect and try again.';
     return;
   }
-  const search = await engine.debouncedSearch(query, {}, 150);
-  if (!search) return; // a newer query superseded this one
-  const pages = await Promise.all(search.results.slice(0, 8).map((r) => r.data()));
+  let search: Awaited<ReturnType<Pagefind['debouncedSearch']>>;
+  let pages: ResultData[];
+  try {
+    search = await engine.debouncedSearch(query, {}, 150);
+    if (!search) return; // a newer query superseded this one
+    pages = await Promise.all(search.results.slice(0, 8).map((r) => r.data()));
+  } catch {
+    // The index comes in pieces fetched on demand; offline, a piece this browser never kept is missing.
+    list.replaceChildren();
+    status.textContent = navigator.onLine
+      ? 'Search could not load its index. Reload the page and try again.'
+      : 'Search cannot work right now: you are offline and this browser has not kept the search index. Reconnect and try again.';
+    return;
+  }
   list.replaceChildren(...pages.map(resultItem));
   status.textContent = pages.length
     ? `${search.results.length} chapter${search.results.length === 1 ? '' : 's'} found`
