@@ -19,7 +19,11 @@ let pagefind: Promise<Pagefind> | undefined;
 
 function loadPagefind(): Promise<Pagefind> {
   const url = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
-  pagefind ??= import(/* @vite-ignore */ url);
+  // A failed load (offline before the script was kept) is forgotten, so the next search tries again.
+  pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).catch((error) => {
+    pagefind = undefined;
+    throw error;
+  });
   return pagefind;
 }
 
@@ -52,6 +56,27 @@ function resultItem(page: ResultData): HTMLLIElement {
   return item;
 }
 
+const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * Whether an excerpt's highlighted words relate to the query. Pagefind also returns pages where only
+ * a short word shares the query's start ("xyzzy" found "(x,y)" as "xy"): a highlighted word counts
+ * only if it starts with a query word (a word being typed) or shares a stem-sized start with it
+ * ("training" and "trained" share "train"). An excerpt with no highlight is kept.
+ */
+export function matchesQuery(excerpt: string, query: string): boolean {
+  const marked = [...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => letters(m[1])).filter(Boolean);
+  if (!marked.length) return true;
+  const terms = query.split(/\s+/).map(letters).filter(Boolean);
+  return marked.some((word) =>
+    terms.some((term) => {
+      let shared = 0;
+      while (shared < word.length && shared < term.length && word[shared] === term[shared]) shared++;
+      return shared === term.length || shared >= Math.max(4, Math.ceil(0.6 * term.length));
+    }),
+  );
+}
+
 export async function runSearch(query: string, status: HTMLElement, list: HTMLOListElement): Promise<void> {
   if (!query.trim()) {
     list.replaceChildren();
@@ -62,14 +87,28 @@ export async function runSearch(query: string, status: HTMLElement, list: HTMLOL
   try {
     engine = await loadPagefind();
   } catch {
-    status.textContent = 'Search is not available here: it needs the built site (npm start).';
+    status.textContent = navigator.onLine
+      ? 'Search is not available here: it needs the built site (npm start).'
+      : 'Search cannot work right now: you are offline and this browser has not kept the search index. Reconnect and try again.';
     return;
   }
-  const search = await engine.debouncedSearch(query, {}, 150);
-  if (!search) return; // a newer query superseded this one
-  const pages = await Promise.all(search.results.slice(0, 8).map((r) => r.data()));
-  list.replaceChildren(...pages.map(resultItem));
+  let search: Awaited<ReturnType<Pagefind['debouncedSearch']>>;
+  let pages: ResultData[];
+  try {
+    search = await engine.debouncedSearch(query, {}, 150);
+    if (!search) return; // a newer query superseded this one
+    // The site has a dozen pages, so every result is loaded and the unrelated ones can be dropped.
+    pages = (await Promise.all(search.results.map((r) => r.data()))).filter((page) => matchesQuery(page.excerpt, query));
+  } catch {
+    // The index comes in pieces fetched on demand; offline, a piece this browser never kept is missing.
+    list.replaceChildren();
+    status.textContent = navigator.onLine
+      ? 'Search could not load its index. Reload the page and try again.'
+      : 'Search cannot work right now: you are offline and this browser has not kept the search index. Reconnect and try again.';
+    return;
+  }
+  list.replaceChildren(...pages.slice(0, 8).map(resultItem));
   status.textContent = pages.length
-    ? `${search.results.length} chapter${search.results.length === 1 ? '' : 's'} found`
+    ? `${pages.length} chapter${pages.length === 1 ? '' : 's'} found`
     : `Nothing found for “${query}”`;
 }

@@ -118,7 +118,8 @@ function BiasBatchStepper() {
         Column j = {j}: Z1[i, {j}] = (W1·X)[i, {j}] + b1[i, 0] for i = 0 … 15. The same 16 numbers of b1 are read for
         every column; b1 is never copied into a (16, {BATCH}) block.
       </p>
-      <div class="bcast-batch-tables">
+      {/* Scrolls sideways on a phone: focusable so the keyboard can scroll it too. */}
+      <div class="bcast-batch-tables" tabIndex={0} role="group" aria-label="W1·X, b1 and Z1 side by side (scrolls sideways on narrow screens)">
         <table class="bcast-num" aria-label="W1 times X, shape (16, 5)">
           <caption>W1·X (16, {BATCH})</caption>
           <tbody>{Array.from({ length: H }, (_, i) => <tr>{Array.from({ length: BATCH }, (_, c) => cell(WX, i, c, c === j))}</tr>)}</tbody>

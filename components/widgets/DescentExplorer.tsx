@@ -155,6 +155,10 @@ export default function DescentExplorer() {
   const diverged = mode === '1d'
     ? !(Math.abs(current1) < 1e6)
     : !(Math.abs(current2[0]) < 1e6 && Math.abs(current2[1]) < 1e6);
+  // Off the plot there is nothing left to watch: running stops there, and the status says why.
+  const offPlot = mode === '1d'
+    ? !inside(current1, loss1.domain)
+    : !(inside(current2[0], loss2.domain) && inside(current2[1], loss2.domain));
 
   function step() {
     if (mode === '1d') setPath1((p) => [...p, descentStep1D(loss1, p[p.length - 1], eta).w]);
@@ -169,13 +173,13 @@ export default function DescentExplorer() {
 
   useEffect(() => {
     if (!running) return;
-    if (diverged || steps >= MAX_STEPS) {
+    if (diverged || offPlot || steps >= MAX_STEPS) {
       setRunning(false);
       return;
     }
     const timer = setTimeout(step, RUN_INTERVAL_MS);
     return () => clearTimeout(timer);
-  }, [running, path1, path2, diverged]);
+  }, [running, path1, path2, diverged, offPlot]);
 
   function choosePreset(key: keyof LearningRatePresets) {
     setPosition(Math.log10(rates[key]));
@@ -226,7 +230,7 @@ export default function DescentExplorer() {
         )}
         <div class="dx-buttons">
           <button type="button" onClick={step} disabled={running || diverged} data-testid="dx-step">Step</button>
-          <button type="button" onClick={() => setRunning(!running)} disabled={diverged} aria-pressed={running}
+          <button type="button" onClick={() => setRunning(!running)} disabled={diverged || offPlot} aria-pressed={running}
             data-testid="dx-run">{running ? 'Pause' : 'Run'}</button>
           <button type="button" onClick={() => restart()} data-testid="dx-reset">Reset</button>
         </div>
@@ -285,6 +289,6 @@ function Readout2D({ loss, w, eta, steps }: { loss: ToyLoss2D; w: Point; eta: nu
 
 function status(steps: number, L: number, bounded: boolean, inPlot: boolean): string {
   if (!Number.isFinite(L) || !bounded) return `Diverged after ${steps} steps: the loss is ${fmt(L)}.`;
-  if (!inPlot) return `After ${steps} steps the weights have left the plot; L = ${fmt(L)}.`;
+  if (!inPlot) return `After ${steps} steps the weights have left the plot (L = ${fmt(L)}), so running stops here. Restart, or try a smaller η.`;
   return `After ${steps} steps, L = ${fmt(L, 4)}.`;
 }

@@ -5,6 +5,7 @@
 // under a millisecond, so it runs on the main thread, at most once per animation frame.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { MLP, Matrix, argmax } from '../../src/engine';
+import { tooSmallToRead, verdictFor } from '../../src/data/digit-verdict';
 import { preprocessCanvas } from '../../src/data/preprocess';
 import { watchModels } from '../../src/worker/model-store';
 import { readingNetwork, type ReadingNetwork } from './reading-network';
@@ -17,7 +18,7 @@ export interface DigitPadProps {
   pen?: number;
 }
 
-type Reading = { kind: 'empty' } | { kind: 'probabilities'; p: number[]; digit: number; input: Float32Array };
+type Reading = { kind: 'empty' } | { kind: 'too-small' } | { kind: 'probabilities'; p: number[]; digit: number; input: Float32Array };
 
 export default function DigitPad({ size = 280, pen }: DigitPadProps) {
   const inputLabel = useId();
@@ -40,6 +41,8 @@ export default function DigitPad({ size = 280, pen }: DigitPadProps) {
       return setReading({ kind: 'empty' });
     }
     drawPreview(preview.current!, out.x);
+    // Preprocessing blows any speck up to full size; the network's confident answer about it means nothing.
+    if (tooSmallToRead(out.box, canvas.width, canvas.height)) return setReading({ kind: 'too-small' });
     // X is (784, 1): the drawing as one column, like one MNIST example.
     const X = Matrix.fromColumn(Array.from(out.x));
     if (!net.current) return setReading({ kind: 'empty' });
@@ -119,10 +122,12 @@ export default function DigitPad({ size = 280, pen }: DigitPadProps) {
   const probabilities = reading.kind === 'probabilities' ? reading.p : null;
   const best = reading.kind === 'probabilities' ? reading.digit : -1;
   const verdict = probabilities
-    ? `The network reads ${best === 8 ? 'an' : 'a'} ${best}, with probability ${(probabilities[best] * 100).toFixed(1)}%.`
+    ? verdictFor(probabilities, best)
     : reading.kind === 'empty'
       ? 'The pad is empty: draw a digit from 0 to 9.'
-      : '';
+      : reading.kind === 'too-small'
+        ? 'That mark is too small to read: draw the digit larger, filling most of the pad.'
+        : '';
 
   return (
     <section class="widget digitpad" aria-label="Draw a digit for the network to read" data-testid="digit-pad">

@@ -42,7 +42,7 @@ const INITS: { value: InitName; label: string }[] = [
 
 type DataState =
   | { status: 'loading'; full: boolean; progress: LoadProgress | null }
-  | { status: 'loaded'; full: boolean; trainCount: number; valSize: number }
+  | { status: 'loaded'; full: boolean; trainCount: number; valSize: number; fullError?: string }
   | { status: 'error'; full: boolean; message: string };
 
 const pct = (v: number, digits = 1) => `${(v * 100).toFixed(digits)}%`;
@@ -118,9 +118,14 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
 
   const onMessage = (message: FromWorker) => {
     if (message.type === 'load-progress') return setData({ status: 'loading', full: data.full, progress: message.progress });
-    if (message.type === 'load-error') return setData((d) => ({ status: 'error', full: d.full, message: message.message }));
+    // A failed "Load all 60,000" keeps the subset the worker still holds: say so and offer both ways on.
+    if (message.type === 'load-error') {
+      return setData((d) => (d.full && subset.current ? { ...subset.current, fullError: message.message } : { status: 'error', full: d.full, message: message.message }));
+    }
     if (message.type === 'loaded') {
-      setData((d) => ({ status: 'loaded', full: d.full, trainCount: message.trainCount, valSize: message.valSize }));
+      const loaded = { status: 'loaded', full: data.full, trainCount: message.trainCount, valSize: message.valSize } as const;
+      if (!loaded.full) subset.current = loaded;
+      setData(loaded);
       const max = message.trainCount - message.valSize;
       // Only the starting value is fitted to what loaded; a number the reader typed is checked, not changed.
       setTexts((t) => (t.trainSize === String(config.trainSize) && config.trainSize > max ? { ...t, trainSize: String(max) } : t));
@@ -145,6 +150,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
   const handler = useRef(onMessage);
   handler.current = onMessage;
 
+  const subset = useRef<Extract<DataState, { status: 'loaded' }> | null>(null);
   const load = (wantFull: boolean) => {
     setData({ status: 'loading', full: wantFull, progress: null });
     client.current?.send({ type: 'load', full: wantFull });
@@ -273,12 +279,19 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
           <p class="tpanel-data-text" data-testid="mnist-loaded">
             MNIST loaded: {num(data.trainCount)} training images ({num(data.trainCount - data.valSize)} to learn from,
             the last {num(data.valSize)} held out for validation) and 10,000 test images.{' '}
-            {!data.full && (
+            {!data.full && !data.fullError && (
               <button type="button" class="tpanel-link" disabled={!idle} onClick={() => load(true)}>
                 Load all 60,000
               </button>
             )}
           </p>
+        )}
+        {data.status === 'loaded' && data.fullError && (
+          <div class="tpanel-error" role="alert" data-testid="full-load-error">
+            <p>{data.fullError} The {num(data.trainCount)} images already loaded are kept: Train works with them.</p>
+            <button type="button" onClick={() => load(true)}>Retry all 60,000</button>{' '}
+            <button type="button" onClick={() => setData({ ...data, fullError: undefined })}>Continue with {num(data.trainCount)}</button>
+          </div>
         )}
       </div>
 

@@ -1,8 +1,9 @@
 // Which network chapter 12's widgets read with: the reader's current saved model (chapter 11) when it
 // reads MNIST, otherwise the network the site ships (src/models/bundled.ts). Each widget says which.
-import { MLP } from '../../src/engine';
+import type { MLP } from '../../src/engine';
 import { loadBundled } from '../../src/models/bundled';
 import { currentModel } from '../../src/worker/model-store';
+import { checkedNetwork } from '../../src/worker/saved-model';
 
 export interface ReadingNetwork {
   net: MLP;
@@ -15,22 +16,16 @@ export interface ReadingNetwork {
   note?: string;
 }
 
-/** Why a network cannot read a 28 × 28 digit into ten classes, or null when it can. */
-export function mnistMismatch(net: MLP): string | null {
-  const { sizes } = net.config;
-  if (sizes[0] !== 784) return `it reads ${sizes[0]} inputs; an MNIST image has 784`;
-  if (sizes[sizes.length - 1] !== 10) return `it gives ${sizes[sizes.length - 1]} outputs; MNIST has 10 digits`;
-  return null;
-}
-
 export async function readingNetwork(): Promise<ReadingNetwork> {
   let note: string | undefined;
   const saved = await currentModel();
   if (saved) {
-    const net = MLP.fromJSON(saved.network);
-    const mismatch = mnistMismatch(net);
-    if (!mismatch) return { net, name: `your network (${saved.name})`, source: 'yours', key: `saved:${saved.id}:${saved.savedAt}` };
-    note = `Your saved network “${saved.name}” is not used: ${mismatch}.`;
+    try {
+      const net = checkedNetwork(saved); // throws, in words, when it cannot read MNIST or is damaged
+      return { net, name: `your network (${saved.name})`, source: 'yours', key: `saved:${saved.id}:${saved.savedAt}` };
+    } catch (error) {
+      note = `Your saved network “${saved.name}” is not used. ${error instanceof Error ? error.message : String(error)}`;
+    }
   }
   const { net, about } = await loadBundled();
   const name = `the bundled network (784-32-10 relu, ${(100 * about.valAccuracy).toFixed(1)}% on the validation images), used until you train your own in chapter 11`;

@@ -50,8 +50,13 @@ export function encodeSplit({ count, rows, cols, labels, pixels }: EncodedSplit)
 /** The inverse of encodeSplit; checks the magic, version, lengths and labels, naming the file. */
 export function decodeSplit(bytes: Uint8Array, name = 'data'): EncodedSplit {
   if (bytes.length < HEADER_BYTES || MAGIC.some((b, i) => bytes[i] !== b)) {
+    // A server that answers a missing file with its home page (status 200) is the usual cause.
+    const start = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart();
+    if (start.startsWith('<')) {
+      throw new Error(`${name}: the server sent a web page, not MNIST data`);
+    }
     const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b ? ' (it is still gzip-compressed)' : '';
-    throw new Error(`${name}: not an MNST file${gzip}`);
+    throw new Error(`${name}: not MNIST data in this site's format${gzip}`);
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(4);

@@ -29,7 +29,11 @@ async function fromCacheOrNetwork(request) {
   const cache = await caches.open(CACHE);
   // ignoreVary: scripts and fonts are CORS requests carrying an Origin header that the precache
   // requests lacked, and a server answering with "Vary: Origin" would otherwise never match.
-  const cached = await cache.match(request, { ignoreSearch: request.mode === 'navigate', ignoreVary: true });
+  // ignoreSearch: a page load may carry a query, and Pagefind asks for pagefind-entry.json?ts=… to
+  // skip the HTTP cache; the precached copy (without the query) is the same build's file.
+  const path = new URL(request.url).pathname;
+  const ignoreSearch = request.mode === 'navigate' || path.includes('/pagefind/');
+  const cached = await cache.match(request, { ignoreSearch, ignoreVary: true });
   if (cached) return cached;
   try {
     return await fetch(request);

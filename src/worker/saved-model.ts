@@ -19,6 +19,40 @@ export interface SavedModel {
 
 const FORMAT = 'nn-from-scratch/saved-model';
 
+/** An MNIST image is 28×28 = 784 pixels, and there are 10 digits. */
+const MNIST_INPUTS = 784;
+const MNIST_CLASSES = 10;
+
+/**
+ * Why a network cannot read MNIST digits, in a sentence for the reader, or null if it can: it must
+ * take 784 inputs (one per pixel) and give 10 outputs (one per digit).
+ */
+export function mnistMismatch(network: NetworkJSON): string | null {
+  const sizes = network.config.sizes;
+  const inputs = sizes[0];
+  const outputs = sizes[sizes.length - 1];
+  if (inputs !== MNIST_INPUTS) return `This network reads ${inputs} inputs; an MNIST image has ${MNIST_INPUTS} (28×28 pixels).`;
+  if (outputs !== MNIST_CLASSES) return `This network gives ${outputs} outputs; reading digits needs ${MNIST_CLASSES}, one per digit 0–9.`;
+  return null;
+}
+
+/**
+ * The network of a model read back from storage, checked before anyone runs it: a record that is not
+ * a network, or a network that cannot read MNIST, throws a sentence the reader understands.
+ */
+export function checkedNetwork(model: SavedModel): MLP {
+  if (!model || typeof model !== 'object' || !model.network || typeof model.network !== 'object' || !Array.isArray(model.network.config?.sizes)) {
+    throw new Error('The current saved model is not a network this site can read. Train or import another in chapter 11.');
+  }
+  const mismatch = mnistMismatch(model.network);
+  if (mismatch) throw new Error(`The current saved model cannot read digits. ${mismatch} Train or import another in chapter 11.`);
+  try {
+    return MLP.fromJSON(model.network);
+  } catch (error) {
+    throw new Error(`The current saved model is damaged (${error instanceof Error ? error.message : String(error)}). Train or import another in chapter 11.`);
+  }
+}
+
 /** A short name such as "784-128-10 relu, 97.6% validation": runs are named and compared by validation, never by test. */
 export function describeModel(network: NetworkJSON, valAccuracy?: number): string {
   const shape = `${network.config.sizes.join('-')} ${network.config.activation}`;
@@ -41,9 +75,16 @@ export function importModel(text: string): SavedModel {
   } catch (error) {
     throw new Error(`This file is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!file || typeof file !== 'object') throw new Error('This file does not hold a saved model.');
+  const notAModel = 'This file does not hold a saved model: it should be a network exported from this site.';
+  if (!file || typeof file !== 'object' || Array.isArray(file)) throw new Error(notAModel);
   const network = (file.format === FORMAT ? file.network : file) as NetworkJSON;
+  // A network file names its format and lists its layer sizes; anything else (say {"hello":"world"})
+  // is some other JSON, and the engine's "version undefined" would only puzzle the reader.
+  const config = network && typeof network === 'object' ? network.config : undefined;
+  if (network?.format !== 'nn-from-scratch/mlp' || !config || !Array.isArray(config.sizes)) throw new Error(notAModel);
   const net = MLP.fromJSON(network); // throws, naming the shape that does not fit
+  const mismatch = mnistMismatch(network);
+  if (mismatch) throw new Error(`${mismatch} It cannot read handwritten digits, so it was not imported.`);
   const testAccuracy = typeof file.testAccuracy === 'number' ? file.testAccuracy : undefined;
   const valAccuracy = typeof file.valAccuracy === 'number' ? file.valAccuracy : undefined;
   return {

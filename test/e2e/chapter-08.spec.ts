@@ -53,8 +53,13 @@ test('presets: oscillating jumps across the minimum, diverging leaves the plot',
   await expect(run).toHaveText('Run');
   await run.click();
   await expect(page.getByTestId('dx-status')).toContainText('left the plot', { timeout: 15_000 });
-  await expect(run).toHaveText('Pause');
-  await run.click();
+  await expect(page.getByTestId('dx-status')).toContainText('so running stops here');
+  // It stopped by itself: Run is back, cannot start again off the plot, and no more steps are taken.
+  await expect(run).toHaveText('Run');
+  await expect(run).toBeDisabled();
+  const stoppedAt = await page.getByTestId('dx-steps').textContent();
+  await page.getByTestId('dx-step').click(); // a step by hand still works, and is the only one taken
+  await expect(page.getByTestId('dx-steps')).toHaveText(String(Number(stoppedAt) + 1));
   const w = await num(page, 'dx-w');
   expect(Math.abs(w - 2)).toBeGreaterThan(5);
   expect(await num(page, 'dx-L')).toBeGreaterThan(L(-2));

@@ -2,7 +2,7 @@
 // half is exercised in the browser by test/e2e/training.spec.ts).
 import { describe, expect, it } from 'vitest';
 import { MLP, Matrix } from '../../src/engine/index.ts';
-import { describeModel, exportModel, importModel, type SavedModel } from '../../src/worker/saved-model.ts';
+import { checkedNetwork, describeModel, exportModel, importModel, mnistMismatch, type SavedModel } from '../../src/worker/saved-model.ts';
 
 function saved(): SavedModel {
   const net = MLP.create({ sizes: [784, 16, 10], activation: 'relu', init: 'he', seed: 3 });
@@ -31,6 +31,32 @@ describe('saved models', () => {
     const broken = JSON.parse(exportModel(saved()));
     broken.network.W[0].rows = 15;
     expect(() => importModel(JSON.stringify(broken))).toThrow(/W\[0\] should be \(16, 784\)/);
+  });
+
+  it('refuses JSON that is not a saved model, in words rather than the engine’s', () => {
+    for (const text of ['{"hello":"world"}', '[1,2]', '42', 'null', '{"format":"nn-from-scratch/saved-model"}']) {
+      expect(() => importModel(text)).toThrow('This file does not hold a saved model');
+    }
+  });
+
+  it('refuses a well-formed network that cannot read MNIST, saying which size is wrong', () => {
+    const wide = MLP.create({ sizes: [100, 8, 10], activation: 'relu', init: 'he', seed: 1 }).toJSON();
+    expect(() => importModel(JSON.stringify(wide))).toThrow('This network reads 100 inputs; an MNIST image has 784');
+    const five = MLP.create({ sizes: [784, 16, 5], activation: 'relu', init: 'he', seed: 1 }).toJSON();
+    expect(() => importModel(JSON.stringify(five))).toThrow('This network gives 5 outputs; reading digits needs 10');
+    expect(mnistMismatch(saved().network)).toBeNull();
+    // A deeper network is fine as long as its ends fit.
+    expect(mnistMismatch(MLP.create({ sizes: [784, 32, 16, 10], activation: 'relu', init: 'he', seed: 1 }).toJSON())).toBeNull();
+  });
+
+  it('checks a stored model before it is run, whatever is in storage', () => {
+    expect(checkedNetwork(saved()).config.sizes).toEqual([784, 16, 10]);
+    const five = { ...saved(), network: MLP.create({ sizes: [784, 16, 5], activation: 'relu', init: 'he', seed: 1 }).toJSON() };
+    expect(() => checkedNetwork(five)).toThrow(/cannot read digits\. This network gives 5 outputs/);
+    expect(() => checkedNetwork({ name: 'x' } as never)).toThrow(/not a network this site can read/);
+    const damaged = saved();
+    damaged.network.W[1].data = damaged.network.W[1].data.slice(3);
+    expect(() => checkedNetwork(damaged)).toThrow(/damaged/);
   });
 
   it('describes a model by its layer sizes, activation and validation accuracy (never the test accuracy)', () => {
