@@ -1,8 +1,7 @@
 // Saved networks in IndexedDB (they survive a reload), and which one is current: the one the
 // DigitPad reads with. Every change is announced on a BroadcastChannel so other widgets, on this
 // page or in other tabs, pick up the new current model.
-import type { MLP } from '../engine/index.ts';
-import { checkedNetwork, type SavedModel } from './saved-model.ts';
+import type { SavedModel } from './saved-model.ts';
 
 const DB_NAME = 'nn-from-scratch';
 const MODELS = 'models';
@@ -78,16 +77,6 @@ export async function currentModel(): Promise<SavedModel | null> {
   if (id === undefined) return null;
   const model = await transact<SavedModel | undefined>([MODELS], 'readonly', (tx) => tx.objectStore(MODELS).get(id));
   return model ?? null;
-}
-
-/**
- * The current model with its network, ready to read digits, or null if there is none yet. Whatever
- * is stored (an older file, a record from another version of the site) is checked first, so readers
- * show one clear sentence instead of an engine error on every stroke.
- */
-export async function currentNetwork(): Promise<{ model: SavedModel; net: MLP } | null> {
-  const model = await currentModel();
-  return model ? { model, net: checkedNetwork(model) } : null;
 }
 
 /** Calls `onChange` whenever a model is saved, chosen or deleted (here or in another tab). */
