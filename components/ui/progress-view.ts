@@ -1,6 +1,6 @@
 // The contents page's view of the reader's progress: chapters opened, exercises passed, trained model.
 import { forgetProgress, readProgress } from '../../src/progress';
-import { currentModel, deleteModel, listModels } from '../../src/worker/model-store';
+import { currentModel, deleteModel, listModels } from '../../src/storage/model-store';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

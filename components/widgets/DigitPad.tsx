@@ -1,5 +1,5 @@
 // Draw a digit and watch a network read it. The drawing is prepared as MNIST was
-// (src/data/preprocess.ts), then the reader's current saved model (src/worker/model-store.ts), or the
+// (src/data/preprocess.ts), then the reader's current saved model (src/storage/model-store.ts), or the
 // bundled network until there is one (reading-network.ts), computes A2 = softmax(Z2) through the engine
 // and the engine's argmax picks the digit. A 784-h-10 forward pass of one column costs well
 // under a millisecond, so it runs on the main thread, at most once per animation frame.
@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { MLP, Matrix, argmax } from '../../src/engine';
 import { tooSmallToRead, verdictFor } from '../../src/data/digit-verdict';
 import { preprocessCanvas } from '../../src/data/preprocess';
-import { watchModels } from '../../src/worker/model-store';
+import { watchModels } from '../../src/storage/model-store';
 import { readingNetwork, type ReadingNetwork } from './reading-network';
 import './DigitPad.css';
 

@@ -4,6 +4,7 @@
 // only sends the sizes and draws what comes back.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RaceMessage, RaceRequest } from '../../src/worker/race-worker.ts';
+import { WorkerHandle } from '../../src/worker/handle.ts';
 import './VectoriseRace.css';
 
 type Result = Extract<RaceMessage, { type: 'result' }>;
@@ -51,32 +52,33 @@ export default function VectoriseRace() {
   const [results, setResults] = useState<Result[]>([]);
   const [status, setStatus] = useState('Press "Race" to time each way on your machine.');
   const [running, setRunning] = useState(false);
-  const worker = useRef<Worker | null>(null);
+  const worker = useRef<WorkerHandle<RaceRequest, RaceMessage> | null>(null);
   const raced = useRef<Sizes>(sizes);
 
-  useEffect(() => () => worker.current?.terminate(), []);
+  useEffect(() => () => worker.current?.stop(), []);
 
   const { n, k, m } = sizes;
   const valid = [n, k, m].every((v) => Number.isInteger(v) && v >= 1 && v <= MAX_SIZE);
   const work = n * k * m;
 
   function start() {
-    worker.current?.terminate();
-    const w = new Worker(new URL('../../src/worker/race-worker.ts', import.meta.url), { type: 'module' });
-    worker.current = w;
+    const handle = (worker.current ??= new WorkerHandle<RaceRequest, RaceMessage>(
+      () => new Worker(new URL('../../src/worker/race-worker.ts', import.meta.url), { type: 'module' }),
+      'The race worker',
+      { message: (msg) => onMessage(msg), crash: (sentence) => finish(`The race failed: ${sentence}.`) },
+    ));
+    handle.stop(); // a race in progress is abandoned: its timings would mix with the new one's
     raced.current = sizes;
     setResults([]);
     setRunning(true);
     setStatus(`Racing (${n}, ${k}) · (${k}, ${m}): ${work.toLocaleString('en')} multiply-adds per product…`);
-    w.onmessage = (event: MessageEvent<RaceMessage>) => {
-      const msg = event.data;
-      if (msg.type === 'result') setResults((rs) => [...rs, msg]);
-      if (msg.type === 'done') finish('Done.');
-      if (msg.type === 'error') finish(`The race failed: ${msg.message}`);
-    };
-    w.onerror = (event) => finish(`The race failed: ${event.message}`);
-    const request: RaceRequest = { n, k, m, seed: 1 };
-    w.postMessage(request);
+    handle.send({ n, k, m, seed: 1 });
+  }
+
+  function onMessage(msg: RaceMessage) {
+    if (msg.type === 'result') setResults((rs) => [...rs, msg]);
+    if (msg.type === 'done') finish('Done.');
+    if (msg.type === 'error') finish(`The race failed: ${msg.message}`);
   }
 
   function finish(message: string) {
@@ -85,8 +87,7 @@ export default function VectoriseRace() {
   }
 
   function stop() {
-    worker.current?.terminate();
-    worker.current = null;
+    worker.current?.stop();
     finish('Stopped. The worker was closed; press "Race" to start again.');
   }
 

@@ -2,8 +2,8 @@
 // reads MNIST, otherwise the network the site ships (src/models/bundled.ts). Each widget says which.
 import type { MLP } from '../../src/engine';
 import { loadBundled } from '../../src/models/bundled';
-import { currentModel } from '../../src/worker/model-store';
-import { checkedNetwork } from '../../src/worker/saved-model';
+import { currentModel } from '../../src/storage/model-store';
+import { checkedNetwork } from '../../src/storage/saved-model';
 
 export interface ReadingNetwork {
   net: MLP;

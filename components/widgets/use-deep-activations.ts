@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeepSettings, DeepView } from '../../src/worker/deep-activations';
 import type { FromDeepWorker, ToDeepWorker } from '../../src/worker/deep-activations-worker';
+import { WorkerHandle } from '../../src/worker/handle';
 
 export interface DeepActivations {
   /** What the controls show: the reader's latest choice. */
@@ -22,16 +23,15 @@ export function useDeepActivations(initial: DeepView): DeepActivations {
   const [wanted, setWanted] = useState<DeepSettings>({ act: initial.act, init: initial.init });
   const [view, setView] = useState(initial);
   const [error, setError] = useState<string | null>(null);
-  const worker = useRef<Worker | null>(null);
+  const worker = useRef<WorkerHandle<ToDeepWorker, FromDeepWorker> | null>(null);
   const latest = useRef<DeepSettings>(initial);
   const inFlight = useRef<DeepSettings | null>(null);
 
-  useEffect(() => () => worker.current?.terminate(), []);
+  useEffect(() => () => worker.current?.stop(), []);
 
   const send = (settings: DeepSettings) => {
     inFlight.current = settings;
-    const w = (worker.current ??= start());
-    w.postMessage({ act: settings.act, init: settings.init } satisfies ToDeepWorker);
+    (worker.current ??= start()).send({ act: settings.act, init: settings.init });
   };
 
   const settle = (done: DeepSettings) => {
@@ -39,9 +39,8 @@ export function useDeepActivations(initial: DeepView): DeepActivations {
     if (!same(latest.current, done)) send(latest.current);
   };
 
-  function start(): Worker {
-    const w = new Worker(new URL('../../src/worker/deep-activations-worker.ts', import.meta.url), { type: 'module', name: 'deep-activations' });
-    w.onmessage = ({ data }: MessageEvent<FromDeepWorker>) => {
+  function start(): WorkerHandle<ToDeepWorker, FromDeepWorker> {
+    const onMessage = (data: FromDeepWorker) => {
       const done = inFlight.current!;
       if (data.type === 'result') {
         setView(data.view);
@@ -49,14 +48,17 @@ export function useDeepActivations(initial: DeepView): DeepActivations {
       } else setError(data.message);
       settle(done);
     };
-    w.onerror = (e) => {
-      e.preventDefault();
-      w.terminate();
-      worker.current = null; // the next choice starts a fresh worker
-      inFlight.current = null;
-      setError(`the worker crashed (${e.message || 'unknown error'})`);
-    };
-    return w;
+    return new WorkerHandle(
+      () => new Worker(new URL('../../src/worker/deep-activations-worker.ts', import.meta.url), { type: 'module', name: 'deep-activations' }),
+      'the worker',
+      {
+        message: onMessage,
+        crash: (sentence) => {
+          inFlight.current = null; // the next choice starts a fresh worker
+          setError(sentence);
+        },
+      },
+    );
   }
 
   const choose = (settings: DeepSettings) => {

@@ -1,7 +1,7 @@
 // Loads the validation-set predictions for a widget, and reloads them when the reader saves or picks
 // another model (in chapter 11's panel, or in another tab).
 import { useEffect, useState } from 'preact/hooks';
-import { watchModels } from '../../src/worker/model-store';
+import { watchModels } from '../../src/storage/model-store';
 import type { ValidationPredictions } from './validation-predictions';
 
 export type PredictionState =

@@ -15,7 +15,7 @@ export interface WorkerEvents<From> {
   crash(sentence: string): void;
 }
 
-export class WorkerHandle<To, From extends RunMessage> {
+export class WorkerHandle<To, From extends object> {
   private worker: Worker | null = null;
   private current = 0;
 
@@ -50,7 +50,7 @@ export class WorkerHandle<To, From extends RunMessage> {
     const worker = this.start();
     worker.addEventListener('message', (event: MessageEvent<From>) => {
       if (worker !== this.worker) return; // a stopped worker's last words
-      const { run } = event.data;
+      const { run } = event.data as RunMessage;
       if (run === undefined || run === this.current) this.events.message(event.data);
     });
     worker.addEventListener('error', (event: ErrorEvent) => {

@@ -2,7 +2,7 @@
 // half is exercised in the browser by test/e2e/training.spec.ts).
 import { describe, expect, it } from 'vitest';
 import { MLP, Matrix } from '../../src/engine/index.ts';
-import { checkedNetwork, describeModel, exportModel, importModel, mnistMismatch, type SavedModel } from '../../src/worker/saved-model.ts';
+import { checkedNetwork, describeModel, exportModel, importModel, mnistMismatch, type SavedModel } from '../../src/storage/saved-model.ts';
 
 function saved(): SavedModel {
   const net = MLP.create({ sizes: [784, 16, 10], activation: 'relu', init: 'he', seed: 3 });
