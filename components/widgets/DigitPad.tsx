@@ -146,6 +146,8 @@ export default function DigitPad({ size = 280, pen }: DigitPadProps) {
           onPointerUp={onUp}
           onPointerCancel={onUp}
         />
+        {/* Right under the pad, so on a phone the drawing hand sees the answer without scrolling. */}
+        <p class="digitpad-verdict" aria-live="polite" data-testid="verdict">{model === null ? '' : verdict}</p>
         <button type="button" class="digitpad-clear" onClick={clear}>Clear</button>
       </div>
       <div class="digitpad-input">
@@ -172,7 +174,6 @@ export default function DigitPad({ size = 280, pen }: DigitPadProps) {
             );
           })}
         </ol>
-        <p class="digitpad-verdict" aria-live="polite" data-testid="verdict">{model === null ? '' : verdict}</p>
       </div>
     </section>
   );

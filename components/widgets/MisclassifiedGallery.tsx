@@ -60,7 +60,7 @@ export default function MisclassifiedGallery() {
 
   return (
     <div class="widget misgal" data-testid="misclassified-gallery" data-state="ready">
-      <p class="misgal-network" data-testid="misclassified-network" data-source={state.data.network.source}>Network: {state.data.network.name}.</p>
+      <p class="misgal-network" data-testid="misclassified-network" data-source={state.data.network.source}>Network: {state.data.network.name}.{state.data.network.note && ` ${state.data.network.note}`}</p>
       <div class="misgal-controls">
         <label>
           <span>true digit</span>
