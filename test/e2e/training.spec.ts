@@ -106,7 +106,7 @@ test('downloads the default subset with visible progress, trains two epochs abov
   expect(Math.abs(p.reduce((s, v) => s + v, 0) - 1)).toBeLessThan(1e-4);
   // A vertical stroke is most often read as a 1.
   expect(Math.max(...p)).toBe(p[1]);
-  await page.getByRole('button', { name: 'Clear' }).press('Enter');
+  await page.getByTestId('digit-pad').getByRole('button', { name: 'Clear' }).press('Enter');
   await expect(page.getByTestId('verdict')).toContainText('empty');
 });
 
