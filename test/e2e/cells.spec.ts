@@ -77,7 +77,7 @@ test('edit a cell, run it, reload: the edit is still there, marked edited, and r
   await expect(plainCells(page).nth(0).locator('.cm-content')).toHaveCount(0);
 });
 
-test('Stop ends `while (true) {}` within a second, the page stays responsive, and the next run works', async ({ page }) => {
+test('Stop ends `while (true) {}`, the page stays responsive, and the next run works', async ({ page }) => {
   const a = plainCells(page).nth(0);
   await replaceCode(page, a, 'let spins = 0;\nwhile (true) { spins++; }');
   await a.locator('.nb-run').click();
