@@ -122,19 +122,30 @@ export const WRONG_ANSWERS: Record<string, WrongAnswer[]> = {
   ],
   'ch13-momentum': [
     { mistake: 'steps with the gradient, not the velocity', replace: 'w = w - eta * v;', by: 'w = w - eta * g;' },
-    { mistake: 'averages instead of summing: (1 − β) on the new gradient', replace: 'v = beta * v + g;', by: 'v = beta * v + (1 - beta) * g;' },
+    { mistake: 'averages instead of summing: (1 − β) on the new gradient, with the same η', replace: 'v = beta * v + g;', by: 'v = beta * v + (1 - beta) * g;' },
+    { mistake: 'steps with the old velocity, then updates it', replace: 'v = beta * v + g;              // remember the past gradients, the newest at full weight\n    w = w - eta * v;', by: 'w = w - eta * v;\n    v = beta * v + g;' },
+    { mistake: 'β on the gradient instead of on v', replace: 'v = beta * v + g;', by: 'v = v + beta * g;' },
   ],
   'ch13-adam': [
     { mistake: 'forgets the bias correction', replace: '(eta * mHat) / (Math.sqrt(vHat) + epsilon)', by: '(eta * m) / (Math.sqrt(v) + epsilon)' },
     { mistake: 'counts the steps from t = 0 (off by one)', replace: 'const t = i + 1;', by: 'const t = i;' },
+    { mistake: 't one too large', replace: 'const t = i + 1;', by: 'const t = i + 2;' },
+    { mistake: 'corrects m only', replace: 'const vHat = v / (1 - beta2 ** t);', by: 'const vHat = v;' },
+    { mistake: 'corrects v only', replace: 'const mHat = m / (1 - beta1 ** t);', by: 'const mHat = m;' },
     { mistake: 'divides by v̂ instead of its square root', replace: 'Math.sqrt(vHat)', by: 'vHat' },
+    { mistake: 'multiplies by the correction instead of dividing', replace: 'const mHat = m / (1 - beta1 ** t);', by: 'const mHat = m * (1 - beta1 ** t);' },
   ],
   'ch14-weight-decay': [
     { mistake: 'decays the biases too', replace: 'db: grads.db,', by: 'db: grads.db.map((db, l) => add(db, scale(net.b[l], lambda))),' },
     { mistake: 'differentiates λ‖W‖² instead of (λ/2)‖W‖²: 2λW', replace: 'scale(net.W[l], lambda)', by: 'scale(net.W[l], 2 * lambda)' },
+    { mistake: 'keeps the penalty\'s ½: λ/2·W', replace: 'scale(net.W[l], lambda)', by: 'scale(net.W[l], lambda / 2)' },
+    { mistake: 'flips the penalty\'s sign', replace: 'scale(net.W[l], lambda)', by: 'scale(net.W[l], -lambda)' },
+    { mistake: 'decays dW instead of W', replace: 'scale(net.W[l], lambda)', by: 'scale(dW, lambda)' },
   ],
   'ch14-dropout': [
     { mistake: 'forgets to scale the kept units up', replace: 'scale(mul(A, kept), 1 / keep)', by: 'mul(A, kept)' },
     { mistake: 'multiplies by the keep probability instead of dividing', replace: 'scale(mul(A, kept), 1 / keep)', by: 'scale(mul(A, kept), keep)' },
+    { mistake: 'divides by the drop probability 1 − keep', replace: 'scale(mul(A, kept), 1 / keep)', by: 'scale(mul(A, kept), 1 / (1 - keep))' },
+    { mistake: 'scales but drops nothing', replace: 'scale(mul(A, kept), 1 / keep)', by: 'scale(A, 1 / keep)' },
   ],
 };
