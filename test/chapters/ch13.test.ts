@@ -2,10 +2,9 @@
 // wrong answers are in test/content/wrong-answers.ts).
 import { describe, expect, it } from 'vitest';
 import { Matrix, createOptimizer, narrowValley, optimizerPath2D, stepsToReach, type ToyLoss2D } from '../../src/engine';
-import { chapterCells, runChapterCells, shownValues } from './chapter-cells';
+import { runChapterCells, shownValues } from './chapter-cells';
 
 const SLUG = '13-momentum-and-adam';
-const cells = chapterCells(SLUG);
 
 describe('chapter 13: the narrow valley', () => {
   const sgd = optimizerPath2D(narrowValley, { name: 'sgd' }, 0.18, 60);

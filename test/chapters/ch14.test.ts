@@ -3,10 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { MLP, evaluate, train } from '../../src/engine';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
-import { chapterCells, runChapterCells, shownValues } from './chapter-cells';
+import { runChapterCells, shownValues } from './chapter-cells';
 
 const SLUG = '14-overfitting-and-regularisation';
-const cells = chapterCells(SLUG);
 /** Reads `name: 0.123` out of a shown object. */
 const field = (text: string, name: string) => Number(new RegExp(`${name}: (-?[0-9.e+-]+)`).exec(text)![1]);
 
