@@ -24,6 +24,8 @@ export {
 } from './loss.ts';
 export { oneHot, fromOneHot, accuracy, predict, confusionMatrix } from './metrics.ts';
 export { MLP } from './network.ts';
+export { layerShapes, rowsOf, convOut, isImage } from './cnn-config.ts';
+export type { CNNConfig, LayerSpec, LayerShape, ImageShape } from './cnn-config.ts';
 export type { MLPConfig, ForwardCache, Gradients, NetworkJSON } from './network.ts';
 export { train, evaluate, DivergenceError } from './train.ts';
 export type { TrainOptions, TrainData, Progress, EpochRecord, TrainResult, StepReport } from './train.ts';
