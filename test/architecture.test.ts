@@ -33,9 +33,12 @@ function target(file: string, specifier: string): string | null {
   return relative(root, resolve(root, dirname(file), specifier.replace(/\?.*$/, '')));
 }
 
-/** What it contains without its comments (so that a comment may name `process` or `fetch`). */
+/** What it contains without comments and string literals (so that a comment or a message may say "window" or `fetch`). */
 function code(file: string): string {
-  return readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  return readFileSync(join(root, file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '')
+    .replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, "''");
 }
 
 const engine = files('src/engine');
