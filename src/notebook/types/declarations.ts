@@ -4,7 +4,7 @@
 // library of a worker, where cells run. Every path is absolute in the checker's in-memory file system.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'ts5';
 import { ENV_DIR, LIB_DIR, LIBS, NN_ENTRY, GLOBALS_FILE } from './layout.ts';
 
@@ -38,7 +38,7 @@ function declarations(root: string): CellEnvironment {
   });
   const out: CellEnvironment = {};
   const result = program.emit(undefined, (file, text) => {
-    const path = relative(root, ts.getNormalizedAbsolutePath(file, root));
+    const path = relative(root, resolve(root, file)).split('\\').join('/');
     out[`${ENV_DIR}/${path}`] = text;
   });
   if (result.emitSkipped) {
