@@ -71,9 +71,9 @@ export function typeChecking(): Extension {
 }
 
 async function complete(c: CompletionContext): Promise<CompletionResult | null> {
-  const word = c.matchBefore(/[\w$]*/);
-  const afterDot = c.state.sliceDoc(c.pos - 1, c.pos) === '.';
-  if (!c.explicit && !afterDot && (!word || word.from === word.to)) return null;
+  // The list opens by itself only after a dot (`nn.`, `W1.`); anywhere else Ctrl+Space asks for it,
+  // so that typing a name does not put a list in the way of Enter and Escape.
+  if (!c.explicit && !c.matchBefore(/\.[\w$]*/)) return null;
   const list = await ask(c.view!, { kind: 'completions', pos: c.pos });
   if (!list || c.aborted) return null;
   const pos = c.pos;
