@@ -59,7 +59,7 @@ export function typeChecking(): Extension {
   return [
     linter(async (view) => {
       const found = await ask(view, { kind: 'diagnostics' });
-      return (found ?? []).map((d): Diagnostic => ({ ...d, source: 'types' }));
+      return (found ?? []) satisfies Diagnostic[];
     }, { delay: 400 }),
     autocompletion({ override: [(c) => complete(c)], icons: true }),
     hoverTooltip(async (view, pos) => {

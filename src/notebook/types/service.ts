@@ -130,7 +130,7 @@ export class CellTypeService {
   details(cell: number, pos: number, name: string): EntryDetails | null {
     const d = this.service.getCompletionEntryDetails(cellPath(cell), pos, name, {}, undefined, undefined, undefined);
     if (!d) return null;
-    return { signature: text(d.displayParts), documentation: docText(d.documentation, d.tags) };
+    return { signature: signature(d.displayParts), documentation: docText(d.documentation, d.tags) };
   }
 
   hover(cell: number, pos: number): CellHover | null {
@@ -141,7 +141,7 @@ export class CellTypeService {
     return {
       from: info.textSpan.start,
       to: Math.min(info.textSpan.start + info.textSpan.length, length),
-      signature: text(info.displayParts),
+      signature: signature(info.displayParts),
       documentation: docText(info.documentation, info.tags),
     };
   }
@@ -149,6 +149,16 @@ export class CellTypeService {
 
 function text(parts: TS.SymbolDisplayPart[] | undefined): string {
   return (parts ?? []).map((p) => p.text).join('');
+}
+
+/**
+ * What a reader wants from the checker's text: `(alias) function matmul(…): Matrix\nimport matmul`
+ * (a name imported from 'nn' or a cell above) → `function matmul(…): Matrix`.
+ */
+export function signature(parts: TS.SymbolDisplayPart[] | undefined): string {
+  const full = text(parts);
+  if (!full.startsWith('(alias) ')) return full;
+  return full.slice('(alias) '.length).replace(/\n(?:import|export) [\w$.]+$/, '');
 }
 
 function docText(doc: TS.SymbolDisplayPart[] | undefined, tags: TS.JSDocTagInfo[] | undefined): string {
