@@ -8,6 +8,9 @@ import remarkCells from './src/notebook/remark-cells.ts';
 import rehypeKatexFonts from './src/katex-fonts.ts';
 import searchIndex from './src/search/astro-pagefind.ts';
 import offline from './src/offline/astro-offline.ts';
+import { cellTypes } from './src/notebook/types/vite-plugin.ts';
+
+const root = new URL('.', import.meta.url).pathname;
 
 const crossOriginIsolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -33,6 +36,8 @@ export default defineConfig({
   // static hosts): it lets the training step share WebAssembly memory with a second thread.
   server: { headers: crossOriginIsolation },
   vite: {
-    worker: { format: 'es' },
+    // The cells' type checker imports its generated declarations (see src/notebook/types/).
+    plugins: [cellTypes(root)],
+    worker: { format: 'es', plugins: () => [cellTypes(root)] },
   },
 });

@@ -1,12 +1,16 @@
 // The in-place editor: CodeMirror 6 with TypeScript highlighting. Loaded only when a reader edits.
 // Tab is left alone (it moves focus, so the editor never traps the keyboard). Keys as in Jupyter:
 // Shift+Enter runs and moves on, Ctrl/Cmd+Enter runs in place, Escape leaves the editor.
-import { EditorState, StateEffect, StateField } from '@codemirror/state';
+// Type checking (type-check.ts) joins on the reader's first focus or keystroke, not when an editor
+// opens by itself with a saved edit as the page loads: its worker starts with its first question.
+// (Imported statically: a dynamic import here would add a preload list to the page's own script.)
+import { Compartment, EditorState, StateEffect, StateField } from '@codemirror/state';
 import { Decoration, EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection, type DecorationSet } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { syntaxHighlighting, bracketMatching, indentOnInput } from '@codemirror/language';
 import { javascript } from '@codemirror/lang-javascript';
 import { classHighlighter } from '@lezer/highlight';
+import { typeChecking } from './type-check.ts';
 
 export interface EditorHandle {
   code(): string;
@@ -44,6 +48,14 @@ export function createEditor(
     onLeave: () => void;
   },
 ): EditorHandle {
+  const types = new Compartment();
+  let typesOn = false;
+  const startTypes = () => {
+    if (typesOn) return;
+    typesOn = true;
+    // Dispatched after the update that asked for it has finished (no dispatch inside an update).
+    queueMicrotask(() => view.dispatch({ effects: types.reconfigure(typeChecking()) }));
+  };
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -60,6 +72,7 @@ export function createEditor(
         javascript({ typescript: true }),
         syntaxHighlighting(classHighlighter),
         errorLine,
+        types.of([]),
         keymap.of([
           { key: 'Shift-Enter', run: () => (onRun(true), true) },
           { key: 'Mod-Enter', run: () => (onRun(false), true) },
@@ -68,7 +81,10 @@ export function createEditor(
           ...historyKeymap,
         ]),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) onChange(update.state.doc.toString());
+          if (update.focusChanged && update.view.hasFocus) startTypes();
+          if (!update.docChanged) return;
+          startTypes();
+          onChange(update.state.doc.toString());
         }),
         EditorView.contentAttributes.of({ 'aria-label': label }),
       ],

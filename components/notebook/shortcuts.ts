@@ -3,7 +3,8 @@ const KEYS: [string, string][] = [
   ['Shift + Enter', 'Run the cell and move to the next one'],
   ['Ctrl/⌘ + Enter', 'Run the cell and stay on it'],
   ['Enter', 'Edit the cell (when the cell, not its editor, has focus)'],
-  ['Escape', 'Leave the editor'],
+  ['Escape', 'Leave the editor (first closing a list of names, if one is open)'],
+  ['Ctrl + Space', "List the names that fit where you type, with their types (after a dot the list opens by itself)"],
   ['Tab', 'Move to the next control (the editor never keeps the focus)'],
   ['?', 'Show this list'],
 ];

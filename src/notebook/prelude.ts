@@ -7,6 +7,7 @@ import { makeCheck } from './check.ts';
 import { nearestName } from './names.ts';
 
 import { PRELUDE_NAMES } from './prelude-names.ts';
+import type { CellGlobals } from './cell-globals.ts';
 
 export { PRELUDE_NAMES };
 
@@ -33,9 +34,15 @@ export function makePrelude({ nn, emit }: PreludeDeps): unknown[] {
   const createRng = nn.createRng as (seed: number) => unknown;
   const check = makeCheck(createRng, emit);
   const __import = (specifier: string, names: string[] = []) => importNn(nn, specifier, names);
-  return [show, (x: unknown, o?: { label?: string }) => emit(imageItem(x, o?.label)), (s: unknown, o?: PlotOptions) => emit(plotItem(s, o)),
-    (fraction: number, label?: string) => emit({ kind: 'progress', fraction: clamp01(Number(fraction)), label }),
-    check, console, __import];
+  // Typed as the declarations the editor's checker gives cells, so the two cannot drift apart.
+  const globals: CellGlobals = {
+    show,
+    showImage: (x, o) => emit(imageItem(x, o?.label)),
+    plot: (s, o) => emit(plotItem(s, o)),
+    progress: (fraction, label) => emit({ kind: 'progress', fraction: clamp01(Number(fraction)), label }),
+    check,
+  };
+  return [globals.show, globals.showImage, globals.plot, globals.progress, globals.check, console, __import];
 }
 
 /** An import fails as it would in Python: at the import line, naming what is missing (thrown, not rejected, so the stack keeps that line). */
