@@ -1,0 +1,350 @@
+// The layers of a convolutional network (src/engine/cnn-config.ts) as WebAssembly SIMD kernels:
+// one call per layer and direction, which the JavaScript side (../cnn-step.ts) strings together
+// into a minibatch step. The same equations as the engine's readable layers; only the order of the
+// arithmetic differs (sums taken four lanes at a time), so the numbers agree to float rounding.
+//
+// Layout: a batch of images is m examples one after the other, each (C, H, W) channel-major,
+// which is one ROW per example of the engine's (C·H·W, m). Kernels K (F, C·k·k) and dense
+// weights W (units, inputs) are stored exactly as the engine stores them.
+//
+// A convolution is computed as a matrix product (im2col): for each example, the patch under the
+// kernel at output position p is unrolled into column p of col (C·k·k, Ho·Wo); then
+//   Z (F, Ho·Wo) = K·col + b,  A = max(0, Z)                  (forward)
+//   dK += dZ·colᵀ,  db += Σ_p dZ,  dcol = Kᵀ·dZ → dX          (backward)
+// where dcol is folded back onto the image positions its patches came from (col2im). Each
+// product runs four output positions per f32x4 lane group, so Ho·Wo is the vector direction.
+import { madd } from "./madd";
+
+@inline function f32At(base: usize, index: i32): usize {
+  return base + (<usize>index << 2);
+}
+
+@inline function hsum(s: v128): f32 {
+  return f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3);
+}
+
+/** col (C·k·k, Ho·Wo): row c·k·k + i·k + j, column y·Wo + x holds x_in[c, y·s + i − pad, x·s + j − pad] (0 outside). */
+function im2col(x: usize, C: i32, H: i32, W: i32, k: i32, stride: i32, pad: i32, Ho: i32, Wo: i32, col: usize): void {
+  const P = Ho * Wo;
+  for (let c = 0; c < C; c++) {
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j < k; j++) {
+        const row = f32At(col, ((c * k + i) * k + j) * P);
+        for (let y = 0; y < Ho; y++) {
+          const yi = y * stride + i - pad;
+          const out = f32At(row, y * Wo);
+          if (yi < 0 || yi >= H) {
+            memory.fill(out, 0, <usize>Wo << 2);
+            continue;
+          }
+          const src = f32At(x, (c * H + yi) * W);
+          if (stride == 1 && pad == 0) {
+            memory.copy(out, f32At(src, j), <usize>Wo << 2);
+            continue;
+          }
+          for (let xo = 0; xo < Wo; xo++) {
+            const xi = xo * stride + j - pad;
+            store<f32>(f32At(out, xo), xi >= 0 && xi < W ? load<f32>(f32At(src, xi)) : 0);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The adjoint of im2col: dx[c, y·s + i − pad, x·s + j − pad] += dcol[c·k·k + i·k + j, y·Wo + x]. */
+function col2im(dcol: usize, C: i32, H: i32, W: i32, k: i32, stride: i32, pad: i32, Ho: i32, Wo: i32, dx: usize): void {
+  const P = Ho * Wo;
+  memory.fill(dx, 0, <usize>(C * H * W) << 2);
+  for (let c = 0; c < C; c++) {
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j < k; j++) {
+        const row = f32At(dcol, ((c * k + i) * k + j) * P);
+        for (let y = 0; y < Ho; y++) {
+          const yi = y * stride + i - pad;
+          if (yi < 0 || yi >= H) continue;
+          const dst = f32At(dx, (c * H + yi) * W), src = f32At(row, y * Wo);
+          if (stride == 1 && pad == 0) {
+            addRow(f32At(dst, j), src, Wo);
+            continue;
+          }
+          for (let xo = 0; xo < Wo; xo++) {
+            const xi = xo * stride + j - pad;
+            if (xi >= 0 && xi < W) store<f32>(f32At(dst, xi), load<f32>(f32At(dst, xi)) + load<f32>(f32At(src, xo)));
+          }
+        }
+      }
+    }
+  }
+}
+
+/** dst[0:n] += src[0:n] (dst need not be 16-byte aligned: v128 loads and stores allow that). */
+function addRow(dst: usize, src: usize, n: i32): void {
+  let q = 0;
+  for (; q + 4 <= n; q += 4) v128.store(f32At(dst, q), f32x4.add(v128.load(f32At(dst, q)), v128.load(f32At(src, q))));
+  for (; q < n; q++) store<f32>(f32At(dst, q), load<f32>(f32At(dst, q)) + load<f32>(f32At(src, q)));
+}
+
+/**
+ * c (n, m) = A·b for b (k, m), A[r, p] read at a + 4·(r·ar + p·ap) (ar = k, ap = 1: A (n, k) as
+ * stored; ar = 1, ap = n: a stored (k, n) matrix read as its transpose). With `bias`, row r gets
+ * bias[r] added and then ReLU. Four rows × eight columns of c stay in registers while p runs.
+ */
+function gemm(a: usize, ar: i32, ap: i32, b: usize, c: usize, n: i32, k: i32, m: i32, bias: usize): void {
+  const step = <usize>ap << 2, rowB = <usize>m << 2, zero = f32x4.splat(0);
+  let r = 0;
+  for (; r + 4 <= n; r += 4) {
+    const a0 = f32At(a, r * ar), a1 = f32At(a, (r + 1) * ar), a2 = f32At(a, (r + 2) * ar), a3 = f32At(a, (r + 3) * ar);
+    let z0 = zero, z1 = zero, z2 = zero, z3 = zero;
+    if (bias) {
+      z0 = v128.load32_splat(f32At(bias, r)); z1 = v128.load32_splat(f32At(bias, r + 1));
+      z2 = v128.load32_splat(f32At(bias, r + 2)); z3 = v128.load32_splat(f32At(bias, r + 3));
+    }
+    let j = 0;
+    for (; j + 8 <= m; j += 8) {
+      let c00 = z0, c01 = z0, c10 = z1, c11 = z1, c20 = z2, c21 = z2, c30 = z3, c31 = z3;
+      let bp = f32At(b, j), off: usize = 0;
+      for (let p = 0; p < k; p++) {
+        const b0 = v128.load(bp), b1 = v128.load(bp, 16);
+        let s = v128.load32_splat(a0 + off);
+        c00 = madd(s, b0, c00); c01 = madd(s, b1, c01);
+        s = v128.load32_splat(a1 + off);
+        c10 = madd(s, b0, c10); c11 = madd(s, b1, c11);
+        s = v128.load32_splat(a2 + off);
+        c20 = madd(s, b0, c20); c21 = madd(s, b1, c21);
+        s = v128.load32_splat(a3 + off);
+        c30 = madd(s, b0, c30); c31 = madd(s, b1, c31);
+        bp += rowB;
+        off += step;
+      }
+      if (bias) {
+        c00 = f32x4.pmax(c00, zero); c01 = f32x4.pmax(c01, zero); c10 = f32x4.pmax(c10, zero); c11 = f32x4.pmax(c11, zero);
+        c20 = f32x4.pmax(c20, zero); c21 = f32x4.pmax(c21, zero); c30 = f32x4.pmax(c30, zero); c31 = f32x4.pmax(c31, zero);
+      }
+      const cp = f32At(c, r * m + j);
+      v128.store(cp, c00); v128.store(cp, c01, 16);
+      v128.store(cp + rowB, c10); v128.store(cp + rowB, c11, 16);
+      v128.store(cp + 2 * rowB, c20); v128.store(cp + 2 * rowB, c21, 16);
+      v128.store(cp + 3 * rowB, c30); v128.store(cp + 3 * rowB, c31, 16);
+    }
+    for (; j < m; j++) {
+      for (let q = 0; q < 4; q++) store<f32>(f32At(c, (r + q) * m + j), dotAt(a, ar, ap, b, r + q, j, k, m, bias));
+    }
+  }
+  for (; r < n; r++) {
+    for (let j = 0; j < m; j++) store<f32>(f32At(c, r * m + j), dotAt(a, ar, ap, b, r, j, k, m, bias));
+  }
+}
+
+/** One entry of gemm's c, one number at a time (the rows and columns past the tiles). */
+function dotAt(a: usize, ar: i32, ap: i32, b: usize, r: i32, j: i32, k: i32, m: i32, bias: usize): f32 {
+  let s: f32 = bias ? load<f32>(f32At(bias, r)) : 0;
+  for (let p = 0; p < k; p++) s += load<f32>(f32At(a, r * ar + p * ap)) * load<f32>(f32At(b, p * m + j));
+  return bias ? max(s, 0) : s;
+}
+
+/**
+ * out (n, q) += A (n, P)·B (q, P)ᵀ: every entry a dot product of two rows of length P, taken
+ * four rows of A against one row of B at a time, so each loaded piece of B serves four sums.
+ */
+function gemmNT(a: usize, b: usize, out: usize, n: i32, q: i32, P: i32): void {
+  let r = 0;
+  for (; r + 4 <= n; r += 4) {
+    const a0 = f32At(a, r * P), a1 = f32At(a, (r + 1) * P), a2 = f32At(a, (r + 2) * P), a3 = f32At(a, (r + 3) * P);
+    for (let t = 0; t < q; t++) {
+      const bt = f32At(b, t * P);
+      let s0 = f32x4.splat(0), s1 = s0, s2 = s0, s3 = s0, p = 0;
+      for (; p + 4 <= P; p += 4) {
+        const x = v128.load(f32At(bt, p)), o = <usize>p << 2;
+        s0 = madd(v128.load(a0 + o), x, s0);
+        s1 = madd(v128.load(a1 + o), x, s1);
+        s2 = madd(v128.load(a2 + o), x, s2);
+        s3 = madd(v128.load(a3 + o), x, s3);
+      }
+      let t0 = hsum(s0), t1 = hsum(s1), t2 = hsum(s2), t3 = hsum(s3);
+      for (; p < P; p++) {
+        const x = load<f32>(f32At(bt, p));
+        t0 += load<f32>(f32At(a0, p)) * x; t1 += load<f32>(f32At(a1, p)) * x;
+        t2 += load<f32>(f32At(a2, p)) * x; t3 += load<f32>(f32At(a3, p)) * x;
+      }
+      const o = f32At(out, r * q + t), rowO = <usize>q << 2;
+      store<f32>(o, load<f32>(o) + t0); store<f32>(o + rowO, load<f32>(o + rowO) + t1);
+      store<f32>(o + 2 * rowO, load<f32>(o + 2 * rowO) + t2); store<f32>(o + 3 * rowO, load<f32>(o + 3 * rowO) + t3);
+    }
+  }
+  for (; r < n; r++) {
+    for (let t = 0; t < q; t++) {
+      const o = f32At(out, r * q + t);
+      store<f32>(o, load<f32>(o) + dotRows(f32At(a, r * P), f32At(b, t * P), P));
+    }
+  }
+}
+
+/** Σ x[p]·y[p] over p < n. */
+function dotRows(x: usize, y: usize, n: i32): f32 {
+  let s = f32x4.splat(0), p = 0;
+  for (; p + 4 <= n; p += 4) s = madd(v128.load(f32At(x, p)), v128.load(f32At(y, p)), s);
+  let t = hsum(s);
+  for (; p < n; p++) t += load<f32>(f32At(x, p)) * load<f32>(f32At(y, p));
+  return t;
+}
+
+/**
+ * A convolution followed by ReLU on m examples: x (m, C·H·W) → out (m, F·Ho·Wo). Keeps each
+ * example's col (C·k·k, Ho·Wo) at cols + j·C·k·k·Ho·Wo floats for the backward pass.
+ */
+export function convForward(x: usize, m: i32, C: i32, H: i32, W: i32, F: i32, k: i32, stride: i32, pad: i32, K: usize, b: usize, out: usize, cols: usize): void {
+  const Ho = (H + 2 * pad - k) / stride + 1, Wo = (W + 2 * pad - k) / stride + 1;
+  const Q = C * k * k, P = Ho * Wo;
+  for (let j = 0; j < m; j++) {
+    const col = f32At(cols, j * Q * P);
+    im2col(f32At(x, j * C * H * W), C, H, W, k, stride, pad, Ho, Wo, col);
+    gemm(K, Q, 1, col, f32At(out, j * F * P), F, Q, P, b);
+  }
+}
+
+/**
+ * The convolution's backward pass on m examples, from dZ (m, F·Ho·Wo) (the ReLU already applied):
+ * dK = Σ_j dZ_j·col_jᵀ, db = Σ_j Σ_p dZ_j, and, when dx is not 0, dx (m, C·H·W) through dcol
+ * (room for one example's col).
+ */
+export function convBackward(dZ: usize, m: i32, C: i32, H: i32, W: i32, F: i32, k: i32, stride: i32, pad: i32, K: usize, cols: usize, dK: usize, db: usize, dx: usize, dcol: usize): void {
+  const Ho = (H + 2 * pad - k) / stride + 1, Wo = (W + 2 * pad - k) / stride + 1;
+  const Q = C * k * k, P = Ho * Wo;
+  memory.fill(dK, 0, <usize>(F * Q) << 2);
+  memory.fill(db, 0, <usize>F << 2);
+  for (let j = 0; j < m; j++) {
+    const dz = f32At(dZ, j * F * P);
+    gemmNT(dz, f32At(cols, j * Q * P), dK, F, Q, P);
+    for (let f = 0; f < F; f++) store<f32>(f32At(db, f), load<f32>(f32At(db, f)) + sumRow(f32At(dz, f * P), P));
+    if (dx) {
+      gemm(K, 1, Q, dz, dcol, Q, F, P, 0);
+      col2im(dcol, C, H, W, k, stride, pad, Ho, Wo, f32At(dx, j * C * H * W));
+    }
+  }
+}
+
+function sumRow(x: usize, n: i32): f32 {
+  let s = f32x4.splat(0), p = 0;
+  for (; p + 4 <= n; p += 4) s = f32x4.add(s, v128.load(f32At(x, p)));
+  let t = hsum(s);
+  for (; p < n; p++) t += load<f32>(f32At(x, p));
+  return t;
+}
+
+/**
+ * size × size max pooling of `planes` planes H × W (m examples × C channels, one after the other):
+ * out (planes, H/size, W/size), and where each maximum was (its index in x) in `where` (i32).
+ */
+export function poolForward(x: usize, planes: i32, H: i32, W: i32, size: i32, out: usize, where: usize): void {
+  const Ho = H / size, Wo = W / size;
+  let o = 0;
+  for (let c = 0; c < planes; c++) {
+    const plane = c * H * W;
+    for (let y = 0; y < Ho; y++) {
+      for (let x0 = 0; x0 < Wo; x0++) {
+        let bestAt = plane + y * size * W + x0 * size, best = load<f32>(f32At(x, bestAt));
+        for (let i = 0; i < size; i++) {
+          for (let j = 0; j < size; j++) {
+            const at = plane + (y * size + i) * W + x0 * size + j, v = load<f32>(f32At(x, at));
+            if (v > best) { best = v; bestAt = at; }
+          }
+        }
+        store<f32>(f32At(out, o), best);
+        store<i32>(f32At(where, o), bestAt);
+        o++;
+      }
+    }
+  }
+}
+
+/** dx (planes·H·W) = 0 but at each window's maximum, which gets the window's gradient dOut. */
+export function poolBackward(dOut: usize, outputs: i32, inputs: i32, where: usize, dx: usize): void {
+  memory.fill(dx, 0, <usize>inputs << 2);
+  for (let o = 0; o < outputs; o++) store<f32>(f32At(dx, load<i32>(f32At(where, o))), load<f32>(f32At(dOut, o)));
+}
+
+/** d[i] = 0 where a[i] ≤ 0: the gradient passes ReLU only where the unit was on (a = max(0, z) > 0 ⇔ z > 0). */
+export function reluMask(d: usize, a: usize, n: i32): void {
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) v128.store(f32At(d, i), v128.and(v128.load(f32At(d, i)), f32x4.gt(v128.load(f32At(a, i)), zero)));
+  for (; i < n; i++) if (load<f32>(f32At(a, i)) <= 0) store<f32>(f32At(d, i), 0);
+}
+
+/** z (m, units) = a (m, inputs)·Wᵀ + b, then ReLU when `relu`: each entry a dot product of two rows. */
+export function denseForward(a: usize, m: i32, inputs: i32, W: usize, b: usize, units: i32, z: usize, relu: bool): void {
+  for (let j = 0; j < m; j++) {
+    const aj = f32At(a, j * inputs);
+    for (let u = 0; u < units; u++) {
+      const v = load<f32>(f32At(b, u)) + dotRows(aj, f32At(W, u * inputs), inputs);
+      store<f32>(f32At(z, j * units + u), relu ? max(v, 0) : v);
+    }
+  }
+}
+
+/**
+ * The dense layer's backward pass from dz (m, units): dW = dzᵀ·a (units, inputs), db = Σ_j dz_j,
+ * and, when da is not 0, da (m, inputs) = dz·W.
+ */
+export function denseBackward(dz: usize, m: i32, inputs: i32, units: i32, a: usize, W: usize, dW: usize, db: usize, da: usize): void {
+  memory.fill(dW, 0, <usize>(units * inputs) << 2);
+  memory.fill(db, 0, <usize>units << 2);
+  for (let j = 0; j < m; j++) {
+    const aj = f32At(a, j * inputs);
+    for (let u = 0; u < units; u++) {
+      const d = load<f32>(f32At(dz, j * units + u));
+      store<f32>(f32At(db, u), load<f32>(f32At(db, u)) + d);
+      if (d != 0) addScaled(f32At(dW, u * inputs), aj, d, inputs);
+    }
+  }
+  if (!da) return;
+  memory.fill(da, 0, <usize>(m * inputs) << 2);
+  for (let j = 0; j < m; j++) {
+    const daj = f32At(da, j * inputs);
+    for (let u = 0; u < units; u++) {
+      const d = load<f32>(f32At(dz, j * units + u));
+      if (d != 0) addScaled(daj, f32At(W, u * inputs), d, inputs);
+    }
+  }
+}
+
+/** y[0:n] += s·x[0:n]. */
+function addScaled(y: usize, x: usize, s: f32, n: i32): void {
+  const v = f32x4.splat(s);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) v128.store(f32At(y, i), madd(v, v128.load(f32At(x, i)), v128.load(f32At(y, i))));
+  for (; i < n; i++) store<f32>(f32At(y, i), load<f32>(f32At(y, i)) + s * load<f32>(f32At(x, i)));
+}
+
+let correctCount = 0;
+/** How many examples of the last softmaxLoss the network classified correctly. */
+export function cnnCorrect(): i32 { return correctCount; }
+
+/**
+ * The stable softmax of each row of z (m, C), the loss −log A[y] as log Σ exp(z − max) − (z_y − max),
+ * a correct argmax counted, and dz = (A − Y)/m. Returns the summed loss (not its mean).
+ */
+export function softmaxLoss(z: usize, m: i32, C: i32, labels: usize, dz: usize): f64 {
+  let lossSum: f64 = 0;
+  correctCount = 0;
+  for (let j = 0; j < m; j++) {
+    const y = <i32>load<u8>(labels + <usize>j), zj = f32At(z, j * C), d = f32At(dz, j * C);
+    let best: f32 = -Infinity, argmax = 0;
+    for (let c = 0; c < C; c++) {
+      const v = load<f32>(f32At(zj, c));
+      if (v > best) { best = v; argmax = c; }
+    }
+    if (argmax == y) correctCount++;
+    let total: f32 = 0;
+    for (let c = 0; c < C; c++) {
+      const e = Mathf.exp(load<f32>(f32At(zj, c)) - best);
+      store<f32>(f32At(d, c), e);
+      total += e;
+    }
+    lossSum += Math.log(<f64>total) - <f64>(load<f32>(f32At(zj, y)) - best);
+    const scale: f32 = 1 / (total * <f32>m);
+    for (let c = 0; c < C; c++) store<f32>(f32At(d, c), load<f32>(f32At(d, c)) * scale - (c == y ? 1 / <f32>m : 0));
+  }
+  return lossSum;
+}
