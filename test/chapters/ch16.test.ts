@@ -1,7 +1,8 @@
 // Claims of chapter 16 (Convolution), checked by running its cells and against hand-computed values
 // (its exercises' wrong answers are in test/content/wrong-answers.ts).
 import { describe, expect, it } from 'vitest';
-import { MLP, convOut, layerShapes, rowsOf } from '../../src/engine';
+import { CNN, MLP, convOut, layerShapes, rowsOf } from '../../src/engine';
+import { CHAPTER_CNN } from '../../src/models/chapter-cnn';
 import { runChapterCells, shownNumber, shownValues } from './chapter-cells';
 
 const SLUG = '16-convolution';
@@ -67,5 +68,18 @@ describe('chapter 16: convolution, by hand and by the cells', () => {
 
     expect(table(shown.get('K · im2col(X), read back as 3×3: the same Z'))).toEqual([[-2, -1, 2], [-1, 0, 1], [-1, 2, 1]]);
     expect(shown.get('im2col of a 28×28 digit for 5×5 kernels')).toBe('[25, 576]');
+
+    const layer = shown.get("the engine's layer against our loops (relative error)")!;
+    for (const name of ['Z', 'dK', 'dX', 'correlate2d']) expect(shownNumber(layer, name)).toBeLessThan(1e-6);
+
+    // The cell's network is the one the panel trains (src/models/chapter-cnn.ts).
+    const shapes = layerShapes(CHAPTER_CNN).map((s) => ('units' in s ? `${s.units}` : `${s.channels}×${s.height}×${s.width}`)).join(' → ');
+    expect(shown.get("the chapter's network")).toBe(shapes);
+    expect(shapes).toBe('1×28×28 → 8×24×24 → 8×12×12 → 16×8×8 → 16×4×4 → 64 → 10');
+    const count = CNN.create(CHAPTER_CNN).parameterCount();
+    expect(shownNumber(shown.get('its parameters')!, 'count')).toBe(count);
+    expect(count).toBe(20_522);
+    expect([8 * 25 + 8, 16 * 8 * 25 + 16, 256 * 64 + 64, 64 * 10 + 10]).toEqual([208, 3216, 16_448, 650]);
+    expect(208 + 3216 + 16_448 + 650).toBe(count);
   }, 120_000);
 });
