@@ -175,7 +175,7 @@ export default function KernelExplorer() {
           Kernel{' '}
           <select value={preset >= 0 ? String(preset) : 'own'} onChange={(e) => e.currentTarget.value !== 'own' && choosePreset(Number(e.currentTarget.value))} data-testid="kernel-preset">
             {KERNEL_PRESETS.map((k, i) => <option value={String(i)}>{k.name}</option>)}
-            <option value="own" disabled>your own (type in the grid)</option>
+            <option value="own" disabled>your own</option>
           </select>
         </label>
         <fieldset class="kernelx-grid">
@@ -204,6 +204,7 @@ export default function KernelExplorer() {
         <figure>
           <canvas
             ref={digitCanvas}
+            class="kernelx-digit"
             width={28 * CELL}
             height={28 * CELL}
             tabIndex={0}
@@ -215,7 +216,7 @@ export default function KernelExplorer() {
           <figcaption>X (28, 28){label !== undefined && <>: a {label}</>}</figcaption>
         </figure>
         <figure>
-          <canvas ref={mapCanvas} width={N * CELL} height={N * CELL} role="img" aria-label={`the output map Z (26, 26); at row ${y}, column ${x} it is ${fmt(Z.get(y, x))}`} data-testid="kernel-map" />
+          <canvas ref={mapCanvas} class="kernelx-map" width={N * CELL} height={N * CELL} role="img" aria-label={`the output map Z (26, 26); at row ${y}, column ${x} it is ${fmt(Z.get(y, x))}`} data-testid="kernel-map" />
           <figcaption>Z = X ⋆ K (26, 26)</figcaption>
         </figure>
       </div>

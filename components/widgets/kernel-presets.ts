@@ -12,8 +12,8 @@ export interface KernelPreset {
 }
 
 export const KERNEL_PRESETS: KernelPreset[] = [
-  { name: 'vertical edge', values: [1, 0, -1, 1, 0, -1, 1, 0, -1], about: 'left column minus right column: positive where ink starts on the left of the window, negative where it starts on the right' },
-  { name: 'horizontal edge', values: [1, 1, 1, 0, 0, 0, -1, -1, -1], about: 'top row minus bottom row: positive on the top edges of strokes, negative on their bottom edges' },
+  { name: 'vertical edge', values: [1, 0, -1, 1, 0, -1, 1, 0, -1], about: 'left column minus right column: positive where the ink is on the left of the window (the right-hand edge of a stroke), negative where it is on the right (its left-hand edge)' },
+  { name: 'horizontal edge', values: [1, 1, 1, 0, 0, 0, -1, -1, -1], about: 'top row minus bottom row: positive where the ink is above (the bottom edge of a stroke), negative where it is below (its top edge)' },
   { name: 'blur', values: Array(9).fill(1 / 9), about: 'the average of the nine pixels: a softer, thicker digit' },
   { name: 'sharpen', values: [0, -1, 0, -1, 5, -1, 0, -1, 0], about: 'the pixel plus its difference from its four neighbours: stroke edges stand out' },
 ];
