@@ -27,7 +27,7 @@ function showChapters(root: ParentNode): { opened: number; passed: number; exerc
 
 async function showModel(line: HTMLElement): Promise<void> {
   try {
-    const model = await currentModel();
+    const model = await currentModel(['mlp', 'cnn']);
     line.textContent = model ? `Your trained network: ${model.name}, saved ${new Date(model.savedAt).toLocaleString()}.` : 'No trained network yet: chapter 11 trains one.';
   } catch (error) {
     line.textContent = `Saved networks cannot be read here: ${(error as Error).message}`;
@@ -36,7 +36,7 @@ async function showModel(line: HTMLElement): Promise<void> {
 
 async function reset(root: ParentNode): Promise<void> {
   forgetProgress();
-  for (const model of await listModels().catch(() => [])) await deleteModel(model.id!);
+  for (const model of await listModels(['mlp', 'cnn']).catch(() => [])) await deleteModel(model.id!);
   showProgress(root);
 }
 

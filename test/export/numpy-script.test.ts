@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MLP, Matrix, argmax, createRng, type ActivationName } from '../../src/engine/index.ts';
+import { CNN, MLP, Matrix, argmax, createRng, type ActivationName, type CNNConfig } from '../../src/engine/index.ts';
 import { numpyScript } from '../../src/export/numpy-script.ts';
 
 const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
@@ -48,4 +48,46 @@ describe('numpy export', () => {
       printed.forEach((p, j) => expect(p.probability).toBeCloseTo(A.get(expected[j]!, j), 5));
     });
   }
+
+  it('embeds a CNN\'s kernels under their layer names and writes forward out layer by layer', () => {
+    const script = numpyScript(CNN.create(cnnConfig('relu')).toJSON());
+    expect(script).toMatch(/K1 = np\.frombuffer.*reshape\(4, 9\)/);
+    expect(script).toMatch(/K3 = np\.frombuffer.*reshape\(6, 36\)/);
+    expect(script).toMatch(/W5 = np\.frombuffer.*reshape\(10, 54\)/);
+    expect(script).toContain('A = g(conv(A, K1, b1, (1, 28, 28), 3, 1, 1))  # (4·28·28, m)');
+    expect(script).toContain('A = pool(A, (4, 28, 28), 2)  # (4·14·14, m)');
+    expect(script).toContain('A = softmax(W5 @ A + b5)  # (10, m)');
+  });
+
+  for (const activation of ['relu', 'leakyRelu', 'tanh'] as ActivationName[]) {
+    it.skipIf(!hasNumpy)(`prints a CNN's predictions and probabilities as the engine computes them (${activation})`, () => {
+      const net = CNN.create(cnnConfig(activation));
+      const rng = createRng(11);
+      net.b.forEach((b) => b.data.forEach((_, p) => (b.data[p] = rng.randn() * 0.1))); // biases in play
+      const X = samples(9, 4);
+      const A = net.forward(X);
+      const expected = argmax(A, 0);
+      const printed = runScript(numpyScript(net.toJSON(), X));
+      expect(printed.map((p) => p.digit)).toEqual(expected);
+      printed.forEach((p, j) => expect(p.probability).toBeCloseTo(A.get(expected[j]!, j), 5));
+    });
+  }
 });
+
+/** Every kind of layer: conv with padding, pool, conv with stride, dense. */
+function cnnConfig(activation: ActivationName): CNNConfig {
+  return {
+    kind: 'cnn',
+    input: { channels: 1, height: 28, width: 28 },
+    layers: [
+      { type: 'conv', filters: 4, size: 3, pad: 1 }, // 4×28×28
+      { type: 'pool', size: 2 }, // 4×14×14
+      { type: 'conv', filters: 6, size: 3, stride: 2 }, // ⌊(14 − 3)/2⌋ + 1 = 6: 6×6×6
+      { type: 'pool', size: 2 }, // 6×3×3
+      { type: 'dense', units: 10 },
+    ],
+    activation,
+    init: 'he',
+    seed: 5,
+  };
+}

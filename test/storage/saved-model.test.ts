@@ -1,8 +1,8 @@
 // Export/import of a trained network: the serialisation half of the model store (the IndexedDB
 // half is exercised in the browser by test/e2e/training.spec.ts).
 import { describe, expect, it } from 'vitest';
-import { MLP, Matrix } from '../../src/engine/index.ts';
-import { checkedNetwork, describeModel, exportModel, importModel, mnistMismatch, type SavedModel } from '../../src/storage/saved-model.ts';
+import { CNN, MLP, Matrix, createRng, type CNNConfig } from '../../src/engine/index.ts';
+import { checkedNetwork, describeModel, exportModel, importModel, mnistMismatch, savedKind, type SavedModel, type SavedNetwork } from '../../src/storage/saved-model.ts';
 
 function saved(): SavedModel {
   const net = MLP.create({ sizes: [784, 16, 10], activation: 'relu', init: 'he', seed: 3 });
@@ -63,3 +63,53 @@ describe('saved models', () => {
     expect(describeModel(saved().network, 0.9761)).toBe('784-16-10 relu, 97.6% validation');
   });
 });
+
+const digitsCNN: CNNConfig = {
+  kind: 'cnn',
+  input: { channels: 1, height: 28, width: 28 },
+  layers: [{ type: 'conv', filters: 4, size: 5, pad: 2 }, { type: 'pool', size: 2 }, { type: 'conv', filters: 6, size: 3, stride: 2 }, { type: 'dense', units: 10 }],
+  activation: 'relu',
+  init: 'he',
+  seed: 2,
+};
+
+function savedCNN(config: CNNConfig = digitsCNN): SavedModel<SavedNetwork> {
+  return { name: 'conv', savedAt: '2026-12-01T00:00:00.000Z', valAccuracy: 0.99, trainedOn: { images: 50000, epochs: 3, bestEpoch: 3 }, network: CNN.create(config).toJSON() };
+}
+
+describe('saved convolutional networks', () => {
+  it('round-trip through export and import with identical predictions, when the caller takes CNNs', () => {
+    const original = savedCNN();
+    const back = importModel(exportModel(original), ['mlp', 'cnn']);
+    expect(back).toMatchObject({ name: 'conv', valAccuracy: 0.99, trainedOn: { epochs: 3 } });
+    expect(savedKind(back.network)).toBe('cnn');
+    const X = Matrix.randn(784, 5, createRng(1));
+    const a = CNN.fromJSON(original.network).forward(X);
+    const b = CNN.fromJSON(back.network).forward(X);
+    expect(Array.from(b.data)).toEqual(Array.from(a.data));
+  });
+
+  it('imports a bare CNN.toJSON and names it by its layers', () => {
+    const text = JSON.stringify(CNN.create(digitsCNN).toJSON());
+    expect(importModel(text, ['cnn']).name).toBe('conv 4@5×5 pad 2, pool 2, conv 6@3×3 stride 2, dense 10 relu');
+    expect(describeModel(savedCNN().network, 0.9912)).toBe('conv 4@5×5 pad 2, pool 2, conv 6@3×3 stride 2, dense 10 relu, 99.1% validation');
+  });
+
+  it('refuses a CNN where only MLPs are taken (the default), and an MLP where only CNNs are, saying what the file holds', () => {
+    expect(() => importModel(exportModel(savedCNN()))).toThrow('This file holds a convolutional network; only a fully connected network can be imported here.');
+    expect(() => importModel(exportModel(saved()), ['cnn'])).toThrow(/holds a fully connected network/);
+    expect(() => checkedNetwork(savedCNN())).toThrow(/is a convolutional network/);
+  });
+
+  it('refuses a broken CNN file with the engine’s reason, and one that cannot read MNIST with the reader’s', () => {
+    const broken = JSON.parse(exportModel(savedCNN()));
+    broken.network.W[1].cols = 35;
+    expect(() => importModel(JSON.stringify(broken), ['cnn'])).toThrow(/W\[1\] should be \(6, 36\)/);
+    const colour = savedCNN({ ...digitsCNN, input: { channels: 3, height: 28, width: 28 } });
+    expect(() => importModel(exportModel(colour), ['cnn'])).toThrow('This network reads 3×28×28 images; an MNIST image is 1×28×28');
+    const five = savedCNN({ ...digitsCNN, layers: [...digitsCNN.layers.slice(0, 3), { type: 'dense', units: 5 }] });
+    expect(() => importModel(exportModel(five), ['cnn'])).toThrow('This network gives 5 outputs; reading digits needs 10');
+    expect(mnistMismatch(savedCNN().network)).toBeNull();
+  });
+});
+
