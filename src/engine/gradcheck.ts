@@ -12,6 +12,7 @@
 // a missing 1/m with m = 4 gives 0.6, a transposed or scalar-broadcast gradient
 // typically 0.3 or more.
 import { Matrix, ShapeError, formatShape } from './matrix.ts';
+import { CNN } from './cnn.ts';
 import type { Gradients, MLP } from './network.ts';
 
 /**
@@ -59,19 +60,25 @@ export const GRADIENT_TOLERANCE = 1e-2;
  * Pass `grads` to check gradients of your own (e.g. a deliberately broken one).
  */
 export function checkGradients(
-  net: MLP,
+  net: MLP | CNN,
   X: Matrix,
   Y: Matrix,
-  grads: Gradients = net.backward(net.forwardWithCache(X), Y),
+  grads: Gradients = backprop(net, X, Y),
   eps = 3e-3,
 ): { name: string; error: number; ok: boolean }[] {
   const loss = () => net.loss(net.forward(X), Y);
+  // dW1, db1, … for an MLP; dK1, db1, …, dW5, db5 for a CNN (numbered by layer, pools included)
+  const names = net instanceof CNN ? net.parameterNames() : net.W.flatMap((_, l) => [`W${l + 1}`, `b${l + 1}`]);
   const results: { name: string; error: number; ok: boolean }[] = [];
-  for (let l = 0; l < net.layers; l++) {
-    for (const [name, P, dP] of [[`dW${l + 1}`, net.W[l], grads.dW[l]], [`db${l + 1}`, net.b[l], grads.db[l]]] as const) {
+  for (let s = 0; s < net.W.length; s++) {
+    for (const [name, P, dP] of [[`d${names[2 * s]}`, net.W[s], grads.dW[s]], [`d${names[2 * s + 1]}`, net.b[s], grads.db[s]]] as const) {
       const error = relativeError(numericalGradient(loss, P, eps), dP);
       results.push({ name, error, ok: error < GRADIENT_TOLERANCE });
     }
   }
   return results;
+}
+
+function backprop(net: MLP | CNN, X: Matrix, Y: Matrix): Gradients {
+  return net instanceof CNN ? net.backward(net.forwardWithCache(X), Y) : net.backward(net.forwardWithCache(X), Y);
 }
