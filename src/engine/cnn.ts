@@ -8,7 +8,7 @@
 // Layers are numbered from 1 in names (K1, W3, "layer 2 (pool)") and from 0 in code, as in MLP.
 import { activation, type Activation } from './activations.ts';
 import { type CNNConfig, type ImageShape, type LayerShape, type LayerSpec, layerShapes, rowsOf } from './cnn-config.ts';
-import { convBackward, convForward, type ConvGeometry } from './conv.ts';
+import { convForward, convInputGradient, convParameterGradients, type ConvGeometry } from './conv.ts';
 import { initWeights, initialisers } from './init.ts';
 import { crossEntropy, crossEntropyFromLogits, softmaxCrossEntropyGrad } from './loss.ts';
 import { matmul, matmulTransA, matmulTransB } from './matmul.ts';
@@ -151,20 +151,18 @@ export class CNN {
     let dZ = softmaxCrossEntropyGrad(A[A.length - 1], Y);
     for (let l = layers.length - 1; l >= 0; l--) {
       const layer = layers[l], s = this.slot[l], where = `layer ${l + 1} (${layer.type})`;
-      let dA: Matrix; // the gradient at this layer's input A[l]
       if (layer.type === 'dense') {
         dW[s] = matmulTransB(dZ, A[l]); // dW = dZ·Aᵀ  (n_out, n_in)
         db[s] = sum(dZ, 1, true); // db = Σ over the batch  (n_out, 1)
-        dA = matmulTransA(this.W[s], dZ); // dA = Wᵀ·dZ  (n_in, m)
       } else if (layer.type === 'conv') {
-        const grads = convBackward(dZ, this.W[s], cols[l]!, this.geometry(l), where);
-        dW[s] = grads.dK;
-        db[s] = grads.db;
-        dA = grads.dX;
-      } else {
-        dA = maxPoolBackward(dZ, argmax[l]!, rowsOf(this.shapes[l]), where);
+        ({ dK: dW[s], db: db[s] } = convParameterGradients(dZ, this.W[s], cols[l]!, this.geometry(l), where)); // dK = dZ·colsᵀ
       }
-      if (l === 0) break;
+      if (l === 0) break; // the input X is data: no gradient needed
+      // dA: the gradient at this layer's input A[l]
+      let dA: Matrix;
+      if (layer.type === 'dense') dA = matmulTransA(this.W[s], dZ); // dA = Wᵀ·dZ  (n_in, m)
+      else if (layer.type === 'conv') dA = convInputGradient(dZ, this.W[s], this.geometry(l)); // dX = col2im(Kᵀ·dZ)
+      else dA = maxPoolBackward(dZ, argmax[l]!, rowsOf(this.shapes[l]), where); // to each window's max
       // into the layer before: through its activation g, unless it is a pool layer (none)
       dZ = layers[l - 1].type === 'pool' ? dA : mul(dA, this.g.df(Z[l - 1]));
     }

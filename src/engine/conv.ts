@@ -107,7 +107,7 @@ export function im2col(X: Matrix, geometry: ConvGeometry): Matrix {
             // the m examples' pixel (c, row, col) are side by side in X, and land side by side in cols
             const from = (c * H * W + row * W + col) * m;
             const to = r * P * m + (y * outW + x) * m;
-            cols.data.set(X.data.subarray(from, from + m), to);
+            for (let e = 0; e < m; e++) cols.data[to + e] = X.data[from + e];
           }
         }
       }
@@ -190,6 +190,11 @@ export function convForward(X: Matrix, K: Matrix, b: Matrix, geometry: ConvGeome
  * dZ is read as (F, P·m), the shape K·cols had; the 1/m of the batch average is already in it.
  */
 export function convBackward(dZ: Matrix, K: Matrix, cols: Matrix, geometry: ConvGeometry, where = 'conv'): { dK: Matrix; db: Matrix; dX: Matrix } {
+  return { ...convParameterGradients(dZ, K, cols, geometry, where), dX: convInputGradient(dZ, K, geometry) };
+}
+
+/** dK and db alone: the first layer's input is the data, whose gradient nobody needs. */
+export function convParameterGradients(dZ: Matrix, K: Matrix, cols: Matrix, geometry: ConvGeometry, where = 'conv'): { dK: Matrix; db: Matrix } {
   const { positions: P } = convOutput(geometry);
   const F = K.rows, m = cols.cols / P;
   if (dZ.rows !== F * P || dZ.cols !== m) {
@@ -198,8 +203,13 @@ export function convBackward(dZ: Matrix, K: Matrix, cols: Matrix, geometry: Conv
   const dZflat = new Matrix(F, P * m, dZ.data);
   const dK = matmulTransB(dZflat, cols);
   const db = sum(dZflat, 1, true);
-  const dX = col2im(matmulTransA(K, dZflat), geometry);
-  return { dK, db, dX };
+  return { dK, db };
+}
+
+/** dX = col2im(Kᵀ·dZ) (C·H·W, m), dZ (F·P, m) read as (F, P·m). */
+export function convInputGradient(dZ: Matrix, K: Matrix, geometry: ConvGeometry): Matrix {
+  const { positions: P } = convOutput(geometry);
+  return col2im(matmulTransA(K, new Matrix(K.rows, P * dZ.cols, dZ.data)), geometry);
 }
 
 function describe({ channels, height, width }: ImageShape): string {

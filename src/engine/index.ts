@@ -26,12 +26,14 @@ export { oneHot, fromOneHot, accuracy, predict, confusionMatrix } from './metric
 export { MLP } from './network.ts';
 export { layerShapes, rowsOf, convOut, isImage } from './cnn-config.ts';
 export type { CNNConfig, LayerSpec, LayerShape, ImageShape } from './cnn-config.ts';
-export { correlate2d, rotate180, im2col, col2im, convForward, convBackward, convOutput } from './conv.ts';
+export { correlate2d, rotate180, im2col, col2im, convForward, convBackward, convParameterGradients, convInputGradient, convOutput } from './conv.ts';
 export type { ConvGeometry } from './conv.ts';
 export { maxPoolForward, maxPoolBackward } from './pool.ts';
 export type { PoolResult } from './pool.ts';
 export { CNN } from './cnn.ts';
 export type { CNNCache, CNNJSON } from './cnn.ts';
+export { kindOf, classesOf, forwardPass, copyParameters } from './networks.ts';
+export type { Network, NetworkKind, Pass } from './networks.ts';
 export type { MLPConfig, ForwardCache, Gradients, NetworkJSON } from './network.ts';
 export { train, evaluate, DivergenceError } from './train.ts';
 export type { TrainOptions, TrainData, Progress, EpochRecord, TrainResult, StepReport } from './train.ts';

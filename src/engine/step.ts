@@ -3,23 +3,31 @@
 // TypeScript implementation the chapters teach: forwardWithCache → backward → sgdStep.
 // A faster stepper (WebAssembly, src/accel) plugs in through the same interface, says what it
 // cannot do, and must then leave the run to this one.
+// The reference step trains either kind of network (networks.ts): an MLP or a CNN. A stepper
+// declares the kinds it can step in `networks`; train() gives any other kind to the reference step.
+import { CNN } from './cnn.ts';
 import { checkKeep, dropoutMasks } from './dropout.ts';
 import { argmax, columns, type Matrix } from './matrix.ts';
 import { oneHot } from './metrics.ts';
 import type { MLP } from './network.ts';
+import { classesOf, forwardPass, kindOf, type Network, type NetworkKind } from './networks.ts';
 import { checkOptimizer, createOptimizer, type OptimizerOptions } from './optimizers.ts';
 import { createRng } from './random.ts';
 import { checkWeightDecay, decayGradients } from './weight-decay.ts';
 
 export interface Dataset {
-  /** (784, m): one column per example. */
+  /** (784, m): one column per example (for a CNN, its input's C·H·W rows, channel by channel). */
   X: Matrix;
   labels: Uint8Array | number[];
 }
 
-/** What a stepper is asked to compute: steps of `net` on `data` (the training options that shape a step). */
-export interface StepPlan {
-  net: MLP;
+/**
+ * What a stepper is asked to compute: steps of `net` on `data` (the training options that shape a
+ * step). N is the kind of network: a plain StepPlan is an MLP's, as every stepper before the CNN
+ * took; StepPlan<Network> may hold either.
+ */
+export interface StepPlan<N extends Network = MLP> {
+  net: N;
   data: Dataset;
   learningRate: number;
   /** The largest minibatch a step will be given. */
@@ -28,7 +36,7 @@ export interface StepPlan {
   optimizer?: OptimizerOptions;
   /** L2 weight decay's λ (weight-decay.ts); default 0. */
   weightDecay?: number;
-  /** Dropout's keep probability for hidden units (dropout.ts); default 1, nothing dropped. */
+  /** Dropout's keep probability for hidden units (dropout.ts); default 1, nothing dropped. MLPs only. */
   dropout?: number;
   /** Seeds dropout's masks. */
   seed?: number;
@@ -54,13 +62,19 @@ const FEATURES: Partial<Record<StepOption, { plain: (value: never) => boolean; n
   dropout: { plain: (keep: number) => keep === 1, named: () => 'dropout' },
 };
 
-export interface Stepper {
+/**
+ * N: the networks its plans hold. A Stepper (an MLP's) is only ever given an MLP's plan:
+ * chooseStepper checks `networks` before it calls lacks or open.
+ */
+export interface Stepper<N extends Network = MLP> {
   /** How the result names it: 'TypeScript step', 'WebAssembly step'. */
   readonly name: string;
   readonly supports: readonly StepOption[];
+  /** The kinds of network it can step; without this list, MLPs only. */
+  readonly networks?: readonly NetworkKind[];
   /** Why this stepper cannot compute `plan`'s steps as the reference step does, or null when it can. */
-  lacks(plan: StepPlan): string | null;
-  open(plan: StepPlan): StepRun;
+  lacks(plan: StepPlan<N>): string | null;
+  open(plan: StepPlan<N>): StepRun;
 }
 
 /** The loss of a minibatch (its mean) and how many of its examples the network got right. */
@@ -85,16 +99,23 @@ export interface StepRun {
   close(): void;
 }
 
-/** The step the chapters derive, on the engine's own matrices. It can do everything the engine can. */
-export const referenceStep: Stepper = {
+/**
+ * The step the chapters derive, on the engine's own matrices. It can do everything the engine can,
+ * for an MLP or a CNN (dropout for MLPs only: it drops dense hidden units).
+ */
+export const referenceStep: Stepper<Network> = {
   name: 'TypeScript step',
   supports: STEP_OPTIONS,
+  networks: ['mlp', 'cnn'],
   lacks: () => null,
   open({ net, data, learningRate, optimizer = { name: 'sgd' }, weightDecay = 0, dropout = 1, seed = 0 }) {
     checkOptimizer(optimizer);
     checkWeightDecay(weightDecay);
     checkKeep(dropout);
-    const classes = net.config.sizes[net.config.sizes.length - 1];
+    if (net instanceof CNN && dropout < 1) {
+      throw new RangeError(`dropout: it drops an MLP's hidden units; a CNN trains here without it (keep 1, got ${dropout})`);
+    }
+    const classes = classesOf(net);
     const update = createOptimizer(optimizer); // its state (velocities, scales) lives as long as the run
     // Dropout's own stream of random numbers, apart from the shuffles' (seeded by the same seed)
     const masks = createRng(seed ^ 0x5eed_d0);
@@ -103,22 +124,21 @@ export const referenceStep: Stepper = {
     const forward = (idx: ArrayLike<number>, D?: Matrix[]) => {
       const labels = Array.from(idx, (j) => data.labels[j]);
       const Y = oneHot(labels, classes);
-      const cache = net.forwardWithCache(columns(data.X, Array.from(idx)), D);
-      const AL = cache.A[cache.A.length - 1];
-      const loss = net.lossFromLogits(cache.Z[cache.Z.length - 1], Y);
-      const correct = argmax(AL, 0).filter((guess, j) => guess === labels[j]).length; // argmax down each column: one guess per example
-      return { cache, Y, loss, correct };
+      const pass = forwardPass(net, columns(data.X, Array.from(idx)), D);
+      const loss = net.lossFromLogits(pass.logits, Y);
+      const correct = argmax(pass.output, 0).filter((guess, j) => guess === labels[j]).length; // argmax down each column: one guess per example
+      return { pass, Y, loss, correct };
     };
     return {
       arrange(shuffled) {
         order = shuffled;
       },
       step(start, count) {
-        const D = dropout < 1 ? dropoutMasks(net.config.sizes, count, dropout, masks) : undefined;
-        const { cache, Y, loss, correct } = forward(order.subarray(start, start + count), D);
-        const { dW, db } = net.backward(cache, Y);
-        const dWJ = weightDecay > 0 ? decayGradients(dW, net.W, weightDecay) : dW;
-        // in the order of net.parameters(): W1, b1, W2, b2, …
+        const D = dropout < 1 && !(net instanceof CNN) ? dropoutMasks(net.config.sizes, count, dropout, masks) : undefined;
+        const { pass, Y, loss, correct } = forward(order.subarray(start, start + count), D);
+        const { dW, db } = pass.backward(Y);
+        const dWJ = weightDecay > 0 ? decayGradients(dW, net.W, weightDecay) : dW; // a CNN's kernels decay like any weight
+        // in the order of net.parameters(): W1, b1, W2, b2, … (a CNN's: K1, b1, …, W, b)
         update.step(net.parameters(), dWJ.flatMap((dWl, l) => [dWl, db[l]]), learningRate);
         // the loss reported is the data's alone (no penalty), comparable with the validation loss
         return { loss, correct };
@@ -138,10 +158,20 @@ export const referenceStep: Stepper = {
  * The stepper to run: `wanted` when it can compute this plan with these options, else the
  * reference step with the reason (for the result: "the WebAssembly step has no momentum").
  */
-export function chooseStepper(wanted: Stepper, plan: StepPlan, options: Partial<Record<StepOption, unknown>>): { stepper: Stepper; reason?: string } {
+export function chooseStepper(
+  wanted: Stepper | Stepper<Network>,
+  plan: StepPlan<Network>,
+  options: Partial<Record<StepOption, unknown>>,
+): { stepper: Stepper<Network>; reason?: string } {
+  const kind = kindOf(plan.net);
+  if (!(wanted.networks ?? ['mlp']).includes(kind)) {
+    return { stepper: referenceStep, reason: `the ${wanted.name} has no ${kind === 'cnn' ? 'convolutional networks' : 'MLPs'}` };
+  }
+  // it steps this kind of network, so it may be given this plan
+  const able = wanted as Stepper<Network>;
   const asked = (name: StepOption) => options[name] !== undefined && !FEATURES[name]?.plain(options[name] as never);
   const missing = STEP_OPTIONS.find((name) => asked(name) && !wanted.supports.includes(name));
   const named = missing && (FEATURES[missing]?.named(options[missing] as never) ?? missing);
-  const reason = missing ? `the ${wanted.name} has no ${named}` : wanted.lacks(plan);
-  return reason ? { stepper: referenceStep, reason } : { stepper: wanted };
+  const reason = missing ? `the ${wanted.name} has no ${named}` : able.lacks(plan);
+  return reason ? { stepper: referenceStep, reason } : { stepper: able };
 }

@@ -2,7 +2,7 @@
 // Vocabulary: an EPOCH is one pass over the whole training set; an ITERATION is
 // one minibatch step. Gradients are averaged over the minibatch (the 1/m in
 // dZ2 = (A2 − Y)/m), so the learning rate means the same for any batch size.
-import type { MLP } from './network.ts';
+import { copyParameters, type Network } from './networks.ts';
 import type { OptimizerOptions } from './optimizers.ts';
 import { createRng } from './random.ts';
 import { chooseStepper, referenceStep, type Dataset, type StepRun, type Stepper } from './step.ts';
@@ -24,7 +24,7 @@ export interface TrainOptions {
   optimizer?: OptimizerOptions;
   /** L2 weight decay's λ: the loss gains (λ/2)·Σ‖W‖² (biases not decayed). Default 0. */
   weightDecay?: number;
-  /** Dropout: the probability of keeping each hidden unit while training (inverted dropout). Default 1. */
+  /** Dropout: the probability of keeping each hidden unit while training (inverted dropout). Default 1. MLPs only. */
   dropout?: number;
   /** Early stopping: stop after this many epochs without a lower validation loss. undefined = off. */
   patience?: number;
@@ -39,7 +39,7 @@ export interface TrainOptions {
    * What computes each minibatch step (default: the reference TypeScript step). One that cannot do
    * this network or these options is replaced by the reference step, and the result says why.
    */
-  stepper?: Stepper;
+  stepper?: Stepper | Stepper<Network>;
 }
 
 export interface EpochRecord {
@@ -109,7 +109,7 @@ export class DivergenceError extends Error {
  * Loss and accuracy of the network on a whole dataset, a chunk at a time (bounded memory), through
  * `stepper`'s forward pass alone.
  */
-export function evaluate(net: MLP, data: Dataset, stepper: Stepper = referenceStep, chunk = 2000): { loss: number; accuracy: number } {
+export function evaluate(net: Network, data: Dataset, stepper: Stepper | Stepper<Network> = referenceStep, chunk = 2000): { loss: number; accuracy: number } {
   const m = data.X.cols;
   const plan = { net, data, learningRate: 0, batchSize: Math.min(chunk, m) };
   const run = chooseStepper(stepper, plan, {}).stepper.open(plan);
@@ -129,7 +129,7 @@ export function evaluate(net: MLP, data: Dataset, stepper: Stepper = referenceSt
 }
 
 export async function train(
-  net: MLP,
+  net: Network,
   data: TrainData,
   options: TrainOptions,
   onProgress?: (p: Progress) => void,
@@ -149,11 +149,11 @@ export async function train(
 }
 
 async function runEpochs(
-  net: MLP,
+  net: Network,
   data: TrainData,
   options: TrainOptions,
   run: StepRun,
-  stepper: Stepper,
+  stepper: Stepper<Network>,
   onProgress?: (p: Progress) => void,
 ): Promise<Omit<TrainResult, 'step'>> {
   const { epochs, learningRate, batchSize, patience, signal } = options;
@@ -164,7 +164,7 @@ async function runEpochs(
   const batches = Math.ceil(m / batchSize);
   const pause = pacer(options.yieldEveryMs ?? 50);
   const history: EpochRecord[] = [];
-  let best = { epoch: 0, valLoss: Infinity, net: null as MLP | null };
+  let best = { epoch: 0, valLoss: Infinity, net: null as Network | null };
   let stoppedEarly = false;
   let reference: number | undefined; // the first minibatch's loss (at least chance level), for spotting an explosion
 
@@ -213,7 +213,7 @@ async function runEpochs(
     }
   }
 
-  if (restoreBest && best.net) net.copyParametersFrom(best.net);
+  if (restoreBest && best.net) copyParameters(net, best.net);
   return { history, bestEpoch: best.epoch, stoppedEarly, aborted: false };
 }
 
