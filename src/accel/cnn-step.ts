@@ -23,8 +23,8 @@ interface CNNExports {
   heapBase(): number;
   convForward(x: number, m: number, C: number, H: number, W: number, F: number, k: number, stride: number, pad: number, K: number, b: number, out: number, cols: number): void;
   convBackward(dZ: number, m: number, C: number, H: number, W: number, F: number, k: number, stride: number, pad: number, K: number, cols: number, dK: number, db: number, dx: number, dcol: number): void;
-  poolForward(x: number, planes: number, H: number, W: number, size: number, out: number, where: number): void;
-  poolBackward(dOut: number, outputs: number, inputs: number, where: number, dx: number): void;
+  poolForward(x: number, planes: number, H: number, W: number, size: number, out: number): void;
+  poolBackward(dOut: number, out: number, planes: number, H: number, W: number, size: number, x: number, dx: number): void;
   reluMask(d: number, a: number, n: number): void;
   denseForward(a: number, m: number, inputs: number, W: number, b: number, units: number, z: number, relu: boolean): void;
   denseBackward(dz: number, m: number, inputs: number, units: number, a: number, W: number, dW: number, db: number, da: number): void;
@@ -109,8 +109,8 @@ function allocator(start: number) {
 interface LayerBuffers {
   /** Its weights and biases, and their gradients (conv and dense). */
   W: number; b: number; dW: number; db: number;
-  /** A conv layer's cols for the whole batch and one example's dcol; a pool layer's argmax indices. */
-  cols: number; dcol: number; where: number;
+  /** A conv layer's cols for the whole batch and one example's dcol. */
+  cols: number; dcol: number;
 }
 
 function openRun(wasm: CNNExports, plan: StepPlan, byExample: Float32Array): StepRun {
@@ -124,8 +124,8 @@ function openRun(wasm: CNNExports, plan: StepPlan, byExample: Float32Array): Ste
   const act = rows.map((n) => heap.take(B * n * 4)); // act[l]: layer l's input (act[0] the images, act[L] the logits)
   const grad = rows.map((n, l) => (l === 0 ? 0 : heap.take(B * n * 4))); // the gradient at act[l]
   const buffers: LayerBuffers[] = layers.map((layer, l) => {
-    const none = { W: 0, b: 0, dW: 0, db: 0, cols: 0, dcol: 0, where: 0 };
-    if (layer.type === 'pool') return { ...none, where: heap.take(B * rows[l + 1] * 4) };
+    const none = { W: 0, b: 0, dW: 0, db: 0, cols: 0, dcol: 0 };
+    if (layer.type === 'pool') return none;
     const [wRows, wCols] = layer.type === 'conv' ? [layer.filters, (shapes[l] as ImageShape).channels * layer.size * layer.size] : [layer.units, rows[l]];
     const weights = { W: heap.take(wRows * wCols * 4), b: heap.take(wRows * 4), dW: heap.take(wRows * wCols * 4), db: heap.take(wRows * 4) };
     if (layer.type === 'dense') return { ...none, ...weights };
@@ -154,7 +154,7 @@ function openRun(wasm: CNNExports, plan: StepPlan, byExample: Float32Array): Ste
         const { stride = 1, pad = 0 } = layer;
         wasm.convForward(act[l], count, input.channels, input.height, input.width, layer.filters, layer.size, stride, pad, bufs.W, bufs.b, act[l + 1], bufs.cols);
       } else if (layer.type === 'pool') {
-        wasm.poolForward(act[l], count * input.channels, input.height, input.width, layer.size, act[l + 1], bufs.where);
+        wasm.poolForward(act[l], count * input.channels, input.height, input.width, layer.size, act[l + 1]);
       } else {
         wasm.denseForward(act[l], count, rows[l], bufs.W, bufs.b, layer.units, act[l + 1], l < L - 1);
       }
@@ -173,7 +173,7 @@ function openRun(wasm: CNNExports, plan: StepPlan, byExample: Float32Array): Ste
         const { stride = 1, pad = 0 } = layer;
         wasm.convBackward(grad[l + 1], count, input.channels, input.height, input.width, layer.filters, layer.size, stride, pad, bufs.W, bufs.cols, bufs.dW, bufs.db, dx, bufs.dcol);
       } else if (layer.type === 'pool') {
-        if (dx) wasm.poolBackward(grad[l + 1], count * rows[l + 1], count * rows[l], bufs.where, dx);
+        if (dx) wasm.poolBackward(grad[l + 1], act[l + 1], count * input.channels, input.height, input.width, layer.size, act[l], dx);
       } else {
         wasm.denseBackward(grad[l + 1], count, rows[l], layer.units, act[l], bufs.W, bufs.dW, bufs.db, dx);
       }

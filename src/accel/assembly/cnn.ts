@@ -39,7 +39,7 @@ function im2col(x: usize, C: i32, H: i32, W: i32, k: i32, stride: i32, pad: i32,
           }
           const src = f32At(x, (c * H + yi) * W);
           if (stride == 1 && pad == 0) {
-            memory.copy(out, f32At(src, j), <usize>Wo << 2);
+            copyRow(out, f32At(src, j), Wo);
             continue;
           }
           for (let xo = 0; xo < Wo; xo++) {
@@ -50,6 +50,13 @@ function im2col(x: usize, C: i32, H: i32, W: i32, k: i32, stride: i32, pad: i32,
       }
     }
   }
+}
+
+/** dst[0:n] = src[0:n], four at a time (a row of an image is too short for memory.copy to pay). */
+function copyRow(dst: usize, src: usize, n: i32): void {
+  let q = 0;
+  for (; q + 4 <= n; q += 4) v128.store(f32At(dst, q), v128.load(f32At(src, q)));
+  for (; q < n; q++) store<f32>(f32At(dst, q), load<f32>(f32At(src, q)));
 }
 
 /** The adjoint of im2col: dx[c, y·s + i − pad, x·s + j − pad] += dcol[c·k·k + i·k + j, y·Wo + x]. */
@@ -234,34 +241,88 @@ function sumRow(x: usize, n: i32): f32 {
 
 /**
  * size × size max pooling of `planes` planes H × W (m examples × C channels, one after the other):
- * out (planes, H/size, W/size), and where each maximum was (its index in x) in `where` (i32).
+ * out (planes, H/size, W/size). The backward pass finds each maximum again (poolBackward), so
+ * nothing but the maxima is kept. 2 × 2 windows, the usual case, go four outputs at a time.
  */
-export function poolForward(x: usize, planes: i32, H: i32, W: i32, size: i32, out: usize, where: usize): void {
+export function poolForward(x: usize, planes: i32, H: i32, W: i32, size: i32, out: usize): void {
   const Ho = H / size, Wo = W / size;
-  let o = 0;
   for (let c = 0; c < planes; c++) {
-    const plane = c * H * W;
     for (let y = 0; y < Ho; y++) {
-      for (let x0 = 0; x0 < Wo; x0++) {
-        let bestAt = plane + y * size * W + x0 * size, best = load<f32>(f32At(x, bestAt));
-        for (let i = 0; i < size; i++) {
-          for (let j = 0; j < size; j++) {
-            const at = plane + (y * size + i) * W + x0 * size + j, v = load<f32>(f32At(x, at));
-            if (v > best) { best = v; bestAt = at; }
-          }
+      const row = f32At(x, (c * H + y * size) * W), o = f32At(out, (c * Ho + y) * Wo);
+      let x0 = 0;
+      if (size == 2) {
+        const below = <usize>W << 2;
+        for (; x0 + 4 <= Wo; x0 += 4) {
+          // the larger of the two rows, then of each neighbouring pair: lanes 0, 2, 4, 6 against 1, 3, 5, 7
+          const p = row + (<usize>x0 << 3);
+          const a = f32x4.pmax(v128.load(p), v128.load(p + below)), b = f32x4.pmax(v128.load(p, 16), v128.load(p + below, 16));
+          const even = v128.shuffle<f32>(a, b, 0, 2, 4, 6), odd = v128.shuffle<f32>(a, b, 1, 3, 5, 7);
+          v128.store(f32At(o, x0), f32x4.pmax(even, odd));
         }
-        store<f32>(f32At(out, o), best);
-        store<i32>(f32At(where, o), bestAt);
-        o++;
+      }
+      for (; x0 < Wo; x0++) {
+        let best = load<f32>(f32At(row, x0 * size));
+        for (let i = 0; i < size; i++) {
+          for (let j = 0; j < size; j++) best = max(best, load<f32>(f32At(row, i * W + x0 * size + j)));
+        }
+        store<f32>(f32At(o, x0), best);
       }
     }
   }
 }
 
-/** dx (planes·H·W) = 0 but at each window's maximum, which gets the window's gradient dOut. */
-export function poolBackward(dOut: usize, outputs: i32, inputs: i32, where: usize, dx: usize): void {
-  memory.fill(dx, 0, <usize>inputs << 2);
-  for (let o = 0; o < outputs; o++) store<f32>(f32At(dx, load<i32>(f32At(where, o))), load<f32>(f32At(dOut, o)));
+/**
+ * dx (planes, H, W) = 0 but at each window's maximum, which gets the window's gradient dOut: the
+ * first place in the window (row by row) that holds the window's maximum out, as the engine routes it.
+ */
+export function poolBackward(dOut: usize, out: usize, planes: i32, H: i32, W: i32, size: i32, x: usize, dx: usize): void {
+  const Ho = H / size, Wo = W / size;
+  for (let c = 0; c < planes; c++) {
+    for (let y = 0; y < Ho; y++) {
+      const o = (c * Ho + y) * Wo, first = (c * H + y * size) * W;
+      let x0 = 0;
+      if (size == 2) {
+        for (; x0 + 4 <= Wo; x0 += 4) poolBackward2x4(f32At(dOut, o + x0), f32At(out, o + x0), f32At(x, first + 2 * x0), f32At(dx, first + 2 * x0), W);
+      }
+      for (; x0 < Wo; x0++) {
+        const best = load<f32>(f32At(out, o + x0));
+        let found = false;
+        for (let i = 0; i < size; i++) {
+          for (let j = 0; j < size; j++) {
+            const k = first + i * W + x0 * size + j;
+            const hit = !found && load<f32>(f32At(x, k)) == best;
+            store<f32>(f32At(dx, k), hit ? load<f32>(f32At(dOut, o + x0)) : 0);
+            found = found || hit;
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Four neighbouring 2 × 2 windows at once: the two rows of eight inputs at x and x + W floats.
+ * Lanes hold (left, right) pairs of two windows; a place wins where it equals the maximum and
+ * no place before it in its window (left before right, upper row before lower) does.
+ */
+@inline function poolBackward2x4(dOut: usize, out: usize, x: usize, dx: usize, W: i32): void {
+  const below = <usize>W << 2, right = v128(0, 0, 0, 0, -1, -1, -1, -1, 0, 0, 0, 0, -1, -1, -1, -1);
+  const o = v128.load(out), d = v128.load(dOut);
+  const oLo = v128.shuffle<f32>(o, o, 0, 0, 1, 1), oHi = v128.shuffle<f32>(o, o, 2, 2, 3, 3);
+  const dLo = v128.shuffle<f32>(d, d, 0, 0, 1, 1), dHi = v128.shuffle<f32>(d, d, 2, 2, 3, 3);
+  poolBackwardPairs(x, dx, below, oLo, dLo, right);
+  poolBackwardPairs(x + 16, dx + 16, below, oHi, dHi, right);
+}
+
+@inline function poolBackwardPairs(x: usize, dx: usize, below: usize, o: v128, d: v128, right: v128): void {
+  const top = f32x4.eq(v128.load(x), o), bottom = f32x4.eq(v128.load(x + below), o);
+  // each lane's pair-mate first: (l, r) → (l, l) and (r, r)
+  const topLeft = v128.shuffle<i32>(top, top, 0, 0, 2, 2), topAny = v128.or(topLeft, v128.shuffle<i32>(top, top, 1, 1, 3, 3));
+  const upper = v128.andnot(top, v128.and(topLeft, right));
+  const lowerHit = v128.andnot(bottom, topAny);
+  const lower = v128.andnot(lowerHit, v128.and(v128.shuffle<i32>(lowerHit, lowerHit, 0, 0, 2, 2), right));
+  v128.store(dx, v128.and(upper, d));
+  v128.store(dx + below, v128.and(lower, d));
 }
 
 /** d[i] = 0 where a[i] ≤ 0: the gradient passes ReLU only where the unit was on (a = max(0, z) > 0 ⇔ z > 0). */
