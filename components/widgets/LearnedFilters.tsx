@@ -59,8 +59,8 @@ export default function LearnedFilters() {
           <li data-testid="learned-filter">
             {layer
               ? <>
-                  <MapPicture values={layer.filters[f]} side={layer.k} size={56} label={`filter ${f + 1}: its 5×5 kernel`} />
-                  <MapPicture values={layer.maps[f]} side={layer.side} max={mapMax} size={56} label={`filter ${f + 1}: its 24×24 feature map of this digit`} />
+                  <MapPicture values={layer.filters[f]} side={layer.k} size={64} label={`filter ${f + 1}: its 5×5 kernel`} />
+                  <MapPicture values={layer.maps[f]} side={layer.side} max={mapMax} size={64} label={`filter ${f + 1}: its 24×24 feature map of this digit`} />
                 </>
               : <><span class="learned-empty" /><span class="learned-empty" /></>}
             <span class="learned-name">K1[{f}]</span>
