@@ -161,7 +161,7 @@ export class CNN {
       // dA: the gradient at this layer's input A[l]
       let dA: Matrix;
       if (layer.type === 'dense') dA = matmulTransA(this.W[s], dZ); // dA = Wᵀ·dZ  (n_in, m)
-      else if (layer.type === 'conv') dA = convInputGradient(dZ, this.W[s], this.geometry(l)); // dX = col2im(Kᵀ·dZ)
+      else if (layer.type === 'conv') dA = convInputGradient(dZ, this.W[s], this.geometry(l), where); // dX = col2im(Kᵀ·dZ)
       else dA = maxPoolBackward(dZ, argmax[l]!, rowsOf(this.shapes[l]), where); // to each window's max
       // into the layer before: through its activation g, unless it is a pool layer (none)
       dZ = layers[l - 1].type === 'pool' ? dA : mul(dA, this.g.df(Z[l - 1]));

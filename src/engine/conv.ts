@@ -190,7 +190,7 @@ export function convForward(X: Matrix, K: Matrix, b: Matrix, geometry: ConvGeome
  * dZ is read as (F, P·m), the shape K·cols had; the 1/m of the batch average is already in it.
  */
 export function convBackward(dZ: Matrix, K: Matrix, cols: Matrix, geometry: ConvGeometry, where = 'conv'): { dK: Matrix; db: Matrix; dX: Matrix } {
-  return { ...convParameterGradients(dZ, K, cols, geometry, where), dX: convInputGradient(dZ, K, geometry) };
+  return { ...convParameterGradients(dZ, K, cols, geometry, where), dX: convInputGradient(dZ, K, geometry, where) };
 }
 
 /** dK and db alone: the first layer's input is the data, whose gradient nobody needs. */
@@ -207,8 +207,11 @@ export function convParameterGradients(dZ: Matrix, K: Matrix, cols: Matrix, geom
 }
 
 /** dX = col2im(Kᵀ·dZ) (C·H·W, m), dZ (F·P, m) read as (F, P·m). */
-export function convInputGradient(dZ: Matrix, K: Matrix, geometry: ConvGeometry): Matrix {
+export function convInputGradient(dZ: Matrix, K: Matrix, geometry: ConvGeometry, where = 'conv'): Matrix {
   const { positions: P } = convOutput(geometry);
+  if (dZ.rows !== K.rows * P) {
+    throw new ShapeError(`${where}: dZ is ${formatShape(dZ.shape)} but ${K.rows} filters at ${P} positions give (${K.rows * P}, m)`);
+  }
   return col2im(matmulTransA(K, new Matrix(K.rows, P * dZ.cols, dZ.data)), geometry);
 }
 

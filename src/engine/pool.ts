@@ -37,7 +37,7 @@ export function maxPoolForward(X: Matrix, input: ImageShape, size: number, where
             for (let j = 0; j < size; j++) {
               const row = c * H * W + (y * size + i) * W + (x * size + j);
               const v = X.data[row * m + e];
-              if (v > best) {
+              if (v > best || bestRow < 0) { // the first pixel always counts, so even a NaN window has a winner
                 best = v;
                 bestRow = row;
               }

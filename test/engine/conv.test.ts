@@ -98,6 +98,10 @@ describe('im2col and the convolution as a matrix product', () => {
       .toThrow(/layer 1 \(conv\): X is \(36, 2\) but a batch of 2×6×6 images is \(72, m\)/);
     expect(() => convForward(new Matrix(72, 2), new Matrix(4, 9), new Matrix(4, 1), g)).toThrow(/K is \(4, 9\).*\(F, 18\)/);
     expect(() => convForward(new Matrix(72, 2), new Matrix(4, 18), new Matrix(1, 4), g)).toThrow(ShapeError);
+    // backward: 4 filters at 4·4 positions give Z (64, 2); a dZ of any other shape is refused
+    const { cols } = convForward(new Matrix(72, 2), new Matrix(4, 18), new Matrix(4, 1), g);
+    expect(() => convBackward(new Matrix(63, 2), new Matrix(4, 18), cols, g, 'layer 3 (conv)'))
+      .toThrow(/layer 3 \(conv\): dZ is \(63, 2\) but the layer's output Z was \(64, 2\)/);
   });
 });
 
