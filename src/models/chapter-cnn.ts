@@ -5,8 +5,7 @@
 // Shapes, one digit at a time:
 //   1×28×28 → conv 8@5×5 → 8×24×24 → pool 2 → 8×12×12 → conv 16@5×5 → 16×8×8 → pool 2 → 16×4×4
 //   → dense 64 → dense 10
-import type { CNNConfig } from '../engine/cnn-config.ts';
-import type { OptimizerOptions } from '../engine/optimizers.ts';
+import type { CNNConfig, OptimizerOptions } from '../engine/index.ts';
 
 export const CHAPTER_CNN: CNNConfig = {
   kind: 'cnn',
