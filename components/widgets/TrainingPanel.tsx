@@ -9,7 +9,7 @@ import type { FromWorker, RunConfig, RunSummary } from '../../src/worker/protoco
 import { currentModel, deleteModel, listModels, saveModel, setCurrentModel, watchModels } from '../../src/storage/model-store';
 import { describeModel, exportModel, importModel, type SavedModel } from '../../src/storage/saved-model';
 import { numpyScript } from '../../src/export/numpy-script';
-import { CHAPTER_CNN_OPTIONS } from '../../src/models/chapter-cnn';
+import { CHAPTER_CNN_OPTIONS, describeLayers } from '../../src/models/chapter-cnn';
 import LineChart from '../ui/LineChart';
 import ProgressBar from '../ui/ProgressBar';
 import { createRunRecorder, emptyRun, lossSeries, type RunView } from './training-run';
@@ -32,9 +32,6 @@ export const PANEL_DEFAULTS: RunConfig = {
   hidden: [64], activation: 'relu', init: 'he', learningRate: 0.1, batchSize: 32,
   epochs: 5, patience: 3, trainSize: 8000, seed: 1,
 };
-
-/** The convolutional network's shapes, one digit at a time (src/models/chapter-cnn.ts). */
-const CNN_SHAPES = '1×28×28 → conv 8@5×5 → pool 2 → conv 16@5×5 → pool 2 → 64 → 10';
 
 const ACTIVATIONS: ActivationName[] = ['relu', 'leakyRelu', 'sigmoid', 'tanh'];
 const INITS: { value: InitName; label: string }[] = [
@@ -319,7 +316,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
               <option value="dense">dense (hidden layers below)</option>
               <option value="cnn">convolutional (chapter 16)</option>
             </select>
-            <small id={`${id}-network-hint`} data-testid="network-hint">{cnn ? `${CNN_SHAPES}, ReLU, He; trained with Adam` : 'fully connected layers'}</small>
+            <small id={`${id}-network-hint`} data-testid="network-hint">{cnn ? `1×28×28 → ${describeLayers()}, ReLU, He; trained with Adam` : 'fully connected layers'}</small>
           </label>
           <div class="tpanel-field">
             <label for={`${id}-hidden`}>Hidden layer sizes</label>

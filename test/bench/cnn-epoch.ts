@@ -2,12 +2,12 @@
 // one epoch of chapter 16's network (src/models/chapter-cnn.ts: Adam, batch 32) through train()
 // with the WebAssembly CNN step, and the engine's TypeScript step on the same network.
 //
-// The TypeScript step takes about 2 minutes per epoch here, so it runs REFERENCE_BATCHES minibatches
+// The TypeScript step takes minutes per epoch, so it runs REFERENCE_BATCHES minibatches
 // only, scaled up to the epoch; and, as the baseline of epoch.ts, they are spread through the fast
 // epoch (run from train's beforeBatch hook, their time taken out of the fast epoch's), so both feel
 // the same load of a shared machine. Pure engine code: no Node or DOM here.
 import { CNN, evaluate, referenceStep, train, type Dataset, type Network, type Stepper } from '../../src/engine/index.ts';
-import { CHAPTER_CNN, CHAPTER_CNN_OPTIONS } from '../../src/models/chapter-cnn.ts';
+import { CHAPTER_CNN, CHAPTER_CNN_OPTIONS, describeLayers } from '../../src/models/chapter-cnn.ts';
 
 export const REFERENCE_BATCHES = 24;
 
@@ -53,7 +53,7 @@ export async function cnnEpoch(trainSet: Dataset, testSet: Dataset, fast: Steppe
 
 /** The lines the benchmark prints for one platform. */
 export function describeCnnEpoch(where: string, m: number, r: CnnEpoch): string {
-  return `${where}: chapter 16's CNN (conv 8@5×5, pool, conv 16@5×5, pool, 64, 10; Adam, batch 32), one epoch of ${m} images:\n` +
+  return `${where}: chapter 16's CNN (${describeLayers()}; Adam, batch ${CHAPTER_CNN_OPTIONS.batchSize}), one epoch of ${m} images:\n` +
     `    ${r.step}: ${r.fast.toFixed(2)} s; TypeScript step: ${r.reference.toFixed(1)} s (${REFERENCE_BATCHES} minibatches spread through the epoch, scaled up);` +
     ` ${(r.reference / r.fast).toFixed(1)}× faster; test accuracy after the epoch ${(r.accuracy * 100).toFixed(2)}%`;
 }

@@ -1,6 +1,7 @@
 // The training panel's choice of architecture: chapter 16's convolutional network, chosen by
 // keyboard, trains in the panel's worker with the WebAssembly CNN step and learns.
 import { expect, test } from '@playwright/test';
+import { describeLayers } from '../../src/models/chapter-cnn.ts';
 
 const CH11 = '/11-training-and-validation/';
 
@@ -15,7 +16,7 @@ test('the convolutional network is chosen by keyboard, trains with the WebAssemb
   await architecture.focus();
   await page.keyboard.press('ArrowDown'); // dense → convolutional
   await expect(architecture).toHaveValue('cnn');
-  await expect(panel.getByTestId('network-hint')).toContainText('conv 8@5×5');
+  await expect(panel.getByTestId('network-hint')).toContainText(describeLayers());
   // what only the dense network has is off; the CNN's own training comes with it
   await expect(panel.getByLabel('Hidden layer sizes', { exact: true })).toBeDisabled();
   await expect(panel.getByLabel('Learning rate η', { exact: true })).toHaveValue('0.001');
