@@ -8,7 +8,7 @@ import fmaThreadsUrl from './build/kernels-threads-fma.wasm?url';
 import { preferredBuild } from './features.ts';
 import { wasmStepper, type WasmStepper } from './fused-step.ts';
 import { cnnStepper } from './cnn-step.ts';
-import type { Stepper } from '../engine/index.ts';
+import type { Network, Stepper } from '../engine/index.ts';
 import { stepThreads } from './browser-threads.ts';
 import { fetchModule } from './fetch-module.ts';
 import { wasmKernels, type Kernels, type WasmExports } from './kernels-wasm.ts';
@@ -46,7 +46,7 @@ export async function loadWasmStepper(): Promise<WasmStepper | null> {
 }
 
 /** The WebAssembly step for convolutional networks (./cnn-step.ts), or null without WebAssembly SIMD. */
-export async function loadCnnStepper(): Promise<Stepper | null> {
+export async function loadCnnStepper(): Promise<Stepper<Network> | null> {
   const build = await preferredBuild();
   if (!build) return null;
   try {

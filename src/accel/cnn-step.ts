@@ -13,8 +13,8 @@
 // image's pixels a whole row apart, so each step would gather them from all over memory; instead
 // each training set is copied once, example after example (held per X, as long as X lives).
 import {
-  createOptimizer, decayGradients, layerShapes, Matrix, rowsOf,
-  type CNNConfig, type ImageShape, type StepOption, type StepPlan, type StepRun, type Stepper,
+  CNN, createOptimizer, decayGradients, Matrix, rowsOf,
+  type ImageShape, type Network, type StepOption, type StepPlan, type StepRun, type Stepper,
 } from '../engine/index.ts';
 
 /** The module's exports this step calls (see ./assembly/cnn.ts). */
@@ -32,25 +32,17 @@ interface CNNExports {
   cnnCorrect(): number;
 }
 
-/** What this step needs of the engine's CNN: its configuration and its parameters, in layer order. */
-export interface ConvNet {
-  config: CNNConfig;
-  /** Kernels K (F, C·k·k) and dense weights W (units, inputs), one per conv or dense layer. */
-  W: Matrix[];
-  /** Their biases (F, 1) or (units, 1). */
-  b: Matrix[];
-}
-
 /** The largest minibatch a training run takes (its buffers grow with it); measurements go in pieces of this many. */
 export const MAX_BATCH = 512;
 
 const SUPPORTS: readonly StepOption[] = ['learningRate', 'batchSize', 'optimizer', 'weightDecay'];
 
-export function cnnStepper(module: WebAssembly.Module): Stepper {
+export function cnnStepper(module: WebAssembly.Module): Stepper<Network> {
   const byExample = new WeakMap<Matrix, Float32Array>();
   return {
     name: 'WebAssembly CNN step',
     supports: SUPPORTS,
+    networks: ['cnn'],
     lacks,
     open(plan) {
       const X = plan.data.X;
@@ -62,13 +54,12 @@ export function cnnStepper(module: WebAssembly.Module): Stepper {
 }
 
 /** Why this step cannot compute the plan's steps as the reference step does, or null. */
-function lacks({ net, data, batchSize, learningRate }: StepPlan): string | null {
-  const config = (net as unknown as { config: Partial<CNNConfig> }).config;
-  if (config.kind !== 'cnn') return 'the WebAssembly CNN step trains convolutional networks only';
+function lacks({ net, data, batchSize, learningRate }: StepPlan<Network>): string | null {
+  if (!(net instanceof CNN)) return 'the WebAssembly CNN step trains convolutional networks only';
+  const { config, shapes, classes } = net;
   if (config.activation !== 'relu') return `the WebAssembly CNN step has ReLU units only, not ${config.activation}`;
-  const shapes = layerShapes(config as CNNConfig), classes = rowsOf(shapes[shapes.length - 1]);
   if (data.X.rows !== rowsOf(shapes[0])) return `the network reads ${rowsOf(shapes[0])} inputs but X has ${data.X.rows} rows`;
-  if (config.layers![config.layers!.length - 1].type !== 'dense' || classes > 255) return 'the WebAssembly CNN step ends in a dense layer of at most 255 classes';
+  if (config.layers[config.layers.length - 1].type !== 'dense' || classes > 255) return 'the WebAssembly CNN step ends in a dense layer of at most 255 classes';
   if (learningRate > 0 && batchSize > MAX_BATCH) return `the WebAssembly CNN step takes minibatches of at most ${MAX_BATCH}`;
   const { labels } = data;
   for (let e = 0; e < labels.length; e++) {
@@ -113,9 +104,9 @@ interface LayerBuffers {
   cols: number; dcol: number;
 }
 
-function openRun(wasm: CNNExports, plan: StepPlan, byExample: Float32Array): StepRun {
-  const net = plan.net as unknown as ConvNet, { data, learningRate } = plan;
-  const { layers } = net.config, shapes = layerShapes(net.config), L = layers.length;
+function openRun(wasm: CNNExports, plan: StepPlan<Network>, byExample: Float32Array): StepRun {
+  const net = plan.net as CNN, { data, learningRate } = plan; // a CNN: lacks() said so
+  const { layers } = net.config, shapes = net.shapes, L = layers.length;
   const rows = shapes.map(rowsOf), classes = rows[L];
   const B = Math.min(plan.batchSize, MAX_BATCH);
   // Lay everything out, grow the memory once, then make the views.
@@ -144,7 +135,7 @@ function openRun(wasm: CNNExports, plan: StepPlan, byExample: Float32Array): Ste
   const update = createOptimizer(plan.optimizer ?? { name: 'sgd' });
   const lambda = plan.weightDecay ?? 0;
   const images = new Float32Array(buffer, act[0], B * rows[0]), batchLabels = new Uint8Array(buffer, labels, B);
-  let order = new Uint32Array(0);
+  let order: Uint32Array = new Uint32Array(0);
 
   /** Forward through every layer and the loss on the `count` examples in act[0]; the summed loss. */
   function forward(count: number): number {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { preferredBuild, type WasmBuild } from './features.ts';
 import { wasmStepper, type StepThreads, type WasmStepper } from './fused-step.ts';
 import { cnnStepper } from './cnn-step.ts';
-import type { Stepper } from '../engine/index.ts';
+import type { Network, Stepper } from '../engine/index.ts';
 import { instantiateSync, wasmKernels, type Kernels } from './kernels-wasm.ts';
 import { nodeStepThreads } from './node-threads.ts';
 
@@ -43,7 +43,7 @@ export async function nodeWasmKernels(build?: WasmBuild): Promise<Kernels | null
 }
 
 /** The WebAssembly step for convolutional networks (./cnn-step.ts) of `build`, or null. */
-export async function nodeCnnStepper(build?: WasmBuild): Promise<Stepper | null> {
+export async function nodeCnnStepper(build?: WasmBuild): Promise<Stepper<Network> | null> {
   const chosen = build ?? (await preferredBuild());
   const module = chosen && nodeModule(chosen);
   return module ? cnnStepper(module) : null;

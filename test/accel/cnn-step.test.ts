@@ -3,7 +3,7 @@
 // the same parameters after several Adam steps, the same run twice from the same seed, and a
 // reason wherever it cannot compute a plan.
 import { describe, expect, it } from 'vitest';
-import { CNN, Matrix, columns, createOptimizer, oneHot, type CNNConfig, type OptimizerOptions, type StepPlan, type StepRun } from '../../src/engine/index.ts';
+import { CNN, MLP, Matrix, columns, createOptimizer, evaluate, oneHot, train, type CNNConfig, type Network, type OptimizerOptions, type StepPlan, type StepRun } from '../../src/engine/index.ts';
 import { nodeCnnStepper } from '../../src/accel/node.ts';
 import type { WasmBuild } from '../../src/accel/index.ts';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
@@ -47,8 +47,8 @@ function referenceRun(net: CNN, optimizer: OptimizerOptions, learningRate: numbe
   };
 }
 
-async function openFast(net: CNN, options: Partial<StepPlan> = {}, build?: WasmBuild): Promise<StepRun> {
-  const run = (await fast(build)).open({ net, data, learningRate: 0.01, batchSize: 32, ...options } as StepPlan);
+async function openFast(net: CNN, options: Partial<StepPlan<Network>> = {}, build?: WasmBuild): Promise<StepRun> {
+  const run = (await fast(build)).open({ net, data, learningRate: 0.01, batchSize: 32, ...options });
   run.arrange(order);
   return run;
 }
@@ -116,13 +116,27 @@ describe('the WebAssembly CNN step', () => {
 
   it('says what it cannot do, so the seam runs the reference step instead', async () => {
     const stepper = await fast();
-    const plan = (net: unknown, extra: Partial<StepPlan> = {}) => ({ net, data, learningRate: 0.1, batchSize: 32, ...extra }) as StepPlan;
+    const plan = (net: Network, extra: Partial<StepPlan<Network>> = {}): StepPlan<Network> => ({ net, data, learningRate: 0.1, batchSize: 32, ...extra });
     expect(stepper.lacks(plan(CNN.create(CHAPTER_CNN)))).toBeNull();
     expect(stepper.lacks(plan(CNN.create({ ...CHAPTER_CNN, activation: 'tanh' })))).toMatch(/ReLU units only, not tanh/);
-    expect(stepper.lacks(plan({ config: { sizes: [784, 10, 10], activation: 'relu', init: 'he', seed: 1 } }))).toMatch(/convolutional networks only/);
+    expect(stepper.lacks(plan(MLP.create({ sizes: [784, 10, 10], activation: 'relu', init: 'he', seed: 1 })))).toMatch(/convolutional networks only/);
     expect(stepper.lacks(plan(CNN.create(CHAPTER_CNN), { batchSize: 600 }))).toMatch(/at most 512/);
     expect(stepper.lacks(plan(CNN.create(CHAPTER_CNN), { batchSize: 2000, learningRate: 0 }))).toBeNull(); // a measurement, taken in pieces
     expect(stepper.lacks(plan(CNN.create(CHAPTER_CNN), { data: { X: data.X, labels: Array.from(data.labels, (y, j) => (j === 7 ? 12 : y)) } }))).toMatch(/label 12/);
     expect(stepper.supports).not.toContain('dropout');
+  });
+
+  it("through the seam: train() with it ends where the engine's own step ends, names it, and falls back with a reason", async () => {
+    const options = { epochs: 2, learningRate: 0.002, batchSize: 25, seed: 4, optimizer: { name: 'adam' } } as const;
+    const slow = CNN.create(CHAPTER_CNN), quick = CNN.create(CHAPTER_CNN);
+    await train(slow, { train: data }, options);
+    const result = await train(quick, { train: data, val: data }, { ...options, stepper: await fast() });
+    expect(result.step).toEqual({ name: 'WebAssembly CNN step', threads: 1 });
+    quick.parameters().forEach((P, i) => {
+      expect(relativeDifference(P.data, slow.parameters()[i].data), quick.parameterNames()[i]).toBeLessThan(1e-3);
+    });
+    expect(evaluate(quick, data, await fast()).loss).toBeCloseTo(evaluate(slow, data).loss, 3);
+    const tanh = await train(CNN.create({ ...CHAPTER_CNN, activation: 'tanh' }), { train: data }, { ...options, epochs: 1, stepper: await fast() });
+    expect(tanh.step).toEqual({ name: 'TypeScript step', threads: 1, reason: 'the WebAssembly CNN step has ReLU units only, not tanh' });
   });
 });

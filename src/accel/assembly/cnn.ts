@@ -152,31 +152,42 @@ function dotAt(a: usize, ar: i32, ap: i32, b: usize, r: i32, j: i32, k: i32, m: 
 
 /**
  * out (n, q) += A (n, P)·B (q, P)ᵀ: every entry a dot product of two rows of length P, taken
- * four rows of A against one row of B at a time, so each loaded piece of B serves four sums.
+ * four rows of A against two rows of B at a time: six loads feed eight multiply-adds.
  */
 function gemmNT(a: usize, b: usize, out: usize, n: i32, q: i32, P: i32): void {
+  const rowO = <usize>q << 2;
   let r = 0;
   for (; r + 4 <= n; r += 4) {
     const a0 = f32At(a, r * P), a1 = f32At(a, (r + 1) * P), a2 = f32At(a, (r + 2) * P), a3 = f32At(a, (r + 3) * P);
-    for (let t = 0; t < q; t++) {
-      const bt = f32At(b, t * P);
-      let s0 = f32x4.splat(0), s1 = s0, s2 = s0, s3 = s0, p = 0;
+    let t = 0;
+    for (; t + 2 <= q; t += 2) {
+      const b0 = f32At(b, t * P), b1 = f32At(b, (t + 1) * P);
+      let s00 = f32x4.splat(0), s10 = s00, s20 = s00, s30 = s00, s01 = s00, s11 = s00, s21 = s00, s31 = s00, p = 0;
       for (; p + 4 <= P; p += 4) {
-        const x = v128.load(f32At(bt, p)), o = <usize>p << 2;
-        s0 = madd(v128.load(a0 + o), x, s0);
-        s1 = madd(v128.load(a1 + o), x, s1);
-        s2 = madd(v128.load(a2 + o), x, s2);
-        s3 = madd(v128.load(a3 + o), x, s3);
+        const o = <usize>p << 2, x = v128.load(b0 + o), y = v128.load(b1 + o);
+        const u0 = v128.load(a0 + o), u1 = v128.load(a1 + o), u2 = v128.load(a2 + o), u3 = v128.load(a3 + o);
+        s00 = madd(u0, x, s00); s10 = madd(u1, x, s10); s20 = madd(u2, x, s20); s30 = madd(u3, x, s30);
+        s01 = madd(u0, y, s01); s11 = madd(u1, y, s11); s21 = madd(u2, y, s21); s31 = madd(u3, y, s31);
       }
-      let t0 = hsum(s0), t1 = hsum(s1), t2 = hsum(s2), t3 = hsum(s3);
+      let t00 = hsum(s00), t10 = hsum(s10), t20 = hsum(s20), t30 = hsum(s30);
+      let t01 = hsum(s01), t11 = hsum(s11), t21 = hsum(s21), t31 = hsum(s31);
       for (; p < P; p++) {
-        const x = load<f32>(f32At(bt, p));
-        t0 += load<f32>(f32At(a0, p)) * x; t1 += load<f32>(f32At(a1, p)) * x;
-        t2 += load<f32>(f32At(a2, p)) * x; t3 += load<f32>(f32At(a3, p)) * x;
+        const x = load<f32>(f32At(b0, p)), y = load<f32>(f32At(b1, p));
+        const u0 = load<f32>(f32At(a0, p)), u1 = load<f32>(f32At(a1, p)), u2 = load<f32>(f32At(a2, p)), u3 = load<f32>(f32At(a3, p));
+        t00 += u0 * x; t10 += u1 * x; t20 += u2 * x; t30 += u3 * x;
+        t01 += u0 * y; t11 += u1 * y; t21 += u2 * y; t31 += u3 * y;
       }
-      const o = f32At(out, r * q + t), rowO = <usize>q << 2;
-      store<f32>(o, load<f32>(o) + t0); store<f32>(o + rowO, load<f32>(o + rowO) + t1);
-      store<f32>(o + 2 * rowO, load<f32>(o + 2 * rowO) + t2); store<f32>(o + 3 * rowO, load<f32>(o + 3 * rowO) + t3);
+      const o = f32At(out, r * q + t);
+      store<f32>(o, load<f32>(o) + t00); store<f32>(o + 4, load<f32>(o + 4) + t01);
+      store<f32>(o + rowO, load<f32>(o + rowO) + t10); store<f32>(o + rowO + 4, load<f32>(o + rowO + 4) + t11);
+      store<f32>(o + 2 * rowO, load<f32>(o + 2 * rowO) + t20); store<f32>(o + 2 * rowO + 4, load<f32>(o + 2 * rowO + 4) + t21);
+      store<f32>(o + 3 * rowO, load<f32>(o + 3 * rowO) + t30); store<f32>(o + 3 * rowO + 4, load<f32>(o + 3 * rowO + 4) + t31);
+    }
+    for (; t < q; t++) {
+      for (let i = 0; i < 4; i++) {
+        const o = f32At(out, (r + i) * q + t);
+        store<f32>(o, load<f32>(o) + dotRows(f32At(a, (r + i) * P), f32At(b, t * P), P));
+      }
     }
   }
   for (; r < n; r++) {
