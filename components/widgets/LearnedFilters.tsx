@@ -1,10 +1,11 @@
-// Chapter 16: the first layer of a trained convolutional network (the site's bundled one): its 8
+// Chapter 16: the first layer of a trained convolutional network (the site's bundled one): its
 // kernels of 5×5, and under each the feature map it makes from a test digit, after ReLU. Everything
 // is the engine's CNN forward pass on one image; the network is fetched once, the digit is one of
 // MNIST's test images, which the network never trained on.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { loadMnist, type Mnist } from '../../src/data/mnist-browser';
 import { loadBundledCNN, type BundledCNN } from '../../src/models/bundled-cnn';
+import { CHAPTER_CNN } from '../../src/models/chapter-cnn';
 import { firstLayer } from './feature-maps';
 import DigitThumb from '../ui/DigitThumb';
 import MapPicture from '../ui/MapPicture';
@@ -14,6 +15,8 @@ import './LearnedFilters.css';
 type Loaded = { kind: 'loading' } | { kind: 'ready'; mnist: Mnist; model: BundledCNN } | { kind: 'failed'; message: string };
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+/** The chapter network's first-layer filters: the room kept while the network loads. */
+const FILTERS = (CHAPTER_CNN.layers[0] as { filters: number }).filters;
 
 export default function LearnedFilters() {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -38,7 +41,7 @@ export default function LearnedFilters() {
       ? `Could not load: ${loaded.message}`
       : `Test image ${index}, a ${label}: the network reads ${layer!.predicted} (${pct(layer!.confidence)} sure). Trained on ${ready!.model.about.split.trainCount.toLocaleString('en')} images, it reads ${pct(ready!.model.about.valAccuracy)} of 10,000 validation images correctly.`;
   const reserve = [
-    'Test image 9999, a 8: the network reads 8 (100.0% sure). Trained on 20,000 images, it reads 99.99% of 10,000 validation images correctly.',
+    'Test image 9999, a 8: the network reads 8 (100.0% sure). Trained on 50,000 images, it reads 99.99% of 10,000 validation images correctly.',
     'Could not load: the bundled network could not be downloaded (HTTP 404)',
   ];
 
@@ -54,13 +57,13 @@ export default function LearnedFilters() {
       <SteadyHeight reserve={reserve.map((text) => <p class="learned-status">{text}</p>)}>
         <p class="learned-status" aria-live="polite" data-testid="learned-status">{status}</p>
       </SteadyHeight>
-      <ol class="learned-grid" aria-label="the 8 filters of the first layer, each above its feature map">
-        {Array.from({ length: 8 }, (_, f) => (
+      <ol class="learned-grid" aria-label="the filters of the first layer, each above its feature map">
+        {Array.from({ length: layer?.filters.length ?? FILTERS }, (_, f) => (
           <li data-testid="learned-filter">
             {layer
               ? <>
-                  <MapPicture values={layer.filters[f]} side={layer.k} size={64} label={`filter ${f + 1}: its 5×5 kernel`} />
-                  <MapPicture values={layer.maps[f]} side={layer.side} max={mapMax} size={64} label={`filter ${f + 1}: its 24×24 feature map of this digit`} />
+                  <MapPicture values={layer.filters[f]} side={layer.k} size={64} label={`filter ${f + 1}: its ${layer.k}×${layer.k} kernel`} />
+                  <MapPicture values={layer.maps[f]} side={layer.side} max={mapMax} size={64} label={`filter ${f + 1}: its ${layer.side}×${layer.side} feature map of this digit`} />
                 </>
               : <><span class="learned-empty" /><span class="learned-empty" /></>}
             <span class="learned-name">K1[{f}]</span>

@@ -2,7 +2,7 @@
 // (its exercises' wrong answers are in test/content/wrong-answers.ts).
 import { describe, expect, it } from 'vitest';
 import { CNN, MLP, convOut, layerShapes, rowsOf } from '../../src/engine';
-import { CHAPTER_CNN } from '../../src/models/chapter-cnn';
+import { CHAPTER_CNN, CHAPTER_CNN_OPTIONS } from '../../src/models/chapter-cnn';
 import { runChapterCells, shownNumber, shownValues } from './chapter-cells';
 
 const SLUG = '16-convolution';
@@ -18,6 +18,10 @@ describe('chapter 16: convolution, by hand and by the cells', () => {
     const pooled = rowsOf(layerShapes({ input: { channels: 1, height: 28, width: 28 }, layers: [{ type: 'conv', filters: 8, size: 5 }, { type: 'pool', size: 2 }] })[2]);
     expect(pooled).toBe(1152);
     expect(8 * 25 + 8 + pooled * 10 + 10).toBe(11_738);
+  });
+
+  it('the panel starts with the chapter’s training: seven epochs of Adam, η = 0.001, minibatches of 32', () => {
+    expect(CHAPTER_CNN_OPTIONS).toMatchObject({ epochs: 7, learningRate: 0.001, batchSize: 32, optimizer: { name: 'adam' } });
   });
 
   it('the output sizes of the text', () => {
@@ -75,14 +79,14 @@ describe('chapter 16: convolution, by hand and by the cells', () => {
     // The cell's network is the one the panel trains (src/models/chapter-cnn.ts).
     const shapes = layerShapes(CHAPTER_CNN).map((s) => ('units' in s ? `${s.units}` : `${s.channels}×${s.height}×${s.width}`)).join(' → ');
     expect(shown.get("the chapter's network")).toBe(shapes);
-    expect(shapes).toBe('1×28×28 → 8×24×24 → 8×12×12 → 16×8×8 → 16×4×4 → 64 → 10');
+    expect(shapes).toBe('1×28×28 → 12×24×24 → 12×12×12 → 24×8×8 → 24×4×4 → 64 → 10');
     const count = CNN.create(CHAPTER_CNN).parameterCount();
     expect(shownNumber(shown.get('its parameters')!, 'count')).toBe(count);
-    expect(count).toBe(20_522);
-    expect([8 * 25 + 8, 16 * 8 * 25 + 16, 256 * 64 + 64, 64 * 10 + 10]).toEqual([208, 3216, 16_448, 650]);
-    expect(208 + 3216 + 16_448 + 650).toBe(count);
+    expect(count).toBe(32_826);
+    expect([12 * 25 + 12, 24 * 12 * 25 + 24, 384 * 64 + 64, 64 * 10 + 10]).toEqual([312, 7224, 24_640, 650]);
+    expect(312 + 7224 + 24_640 + 650).toBe(count);
 
-    // "the convolutional network reads about 90% of the other images against the dense network's 85%"
+    // "it reads about 90% of the other images against the dense network's 85%"
     const race = shown.get('accuracy on 1,000 other images after three epochs on 2,000')!;
     expect(Math.abs(shownNumber(race, 'dense') - 0.85)).toBeLessThan(0.01);
     expect(Math.abs(shownNumber(race, 'conv') - 0.9)).toBeLessThan(0.01);

@@ -82,10 +82,19 @@ test('LearnedFilters: 8 kernels with their feature maps, and the bundled network
   await page.goto(PATH);
   await page.getByTestId('learned-filters').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('learned-status')).toContainText(`Test image 0, a ${test.labels[0]}: the network reads ${reading(0)} `, { timeout: 30_000 });
-  await expect(page.getByTestId('learned-filter')).toHaveCount(8);
-  await expect(page.getByTestId('learned-filter').locator('canvas')).toHaveCount(16);
+  await expect(page.getByTestId('learned-filter')).toHaveCount(12);
+  await expect(page.getByTestId('learned-filter').locator('canvas')).toHaveCount(24);
   await page.getByTestId('learned-next').click();
   await expect(page.getByTestId('learned-status')).toContainText(`Test image 1, a ${test.labels[1]}: the network reads ${reading(1)} `);
+});
+
+test('the panel offers the chapter’s network, set up with the chapter’s training', async ({ page }) => {
+  await page.goto(PATH);
+  const panel = page.getByTestId('training-panel');
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel.getByLabel('Architecture')).toHaveValue('cnn', { timeout: 30_000 });
+  await expect(panel.getByLabel('Learning rate η', { exact: true })).toHaveValue('0.001');
+  await expect(panel.getByLabel('Epochs', { exact: true })).toHaveValue('7');
 });
 
 test('the widgets pass axe in light and dark themes and fits a 390 px screen', async ({ page }) => {

@@ -18,28 +18,28 @@ describe('the bundled convolutional network', () => {
     expect(net.config.layers).toEqual(CHAPTER_CNN.layers);
     expect(net.config.activation).toBe(CHAPTER_CNN.activation);
     expect(about.split).toEqual(BUNDLED_CNN_SPLIT);
-    // as chapter 16 says: "trained by the site on 30,000 training images for two epochs"
-    expect([about.split.trainCount, about.options.epochs]).toEqual([30_000, 2]);
+    // as chapter 16 says: "trained by the site on 50,000 training images for two epochs"
+    expect([about.split.trainCount, about.options.epochs]).toEqual([50_000, 2]);
     expect(BUNDLED_CNN_SPLIT.trainStart + BUNDLED_CNN_SPLIT.trainCount).toBeLessThanOrEqual(BUNDLED_CNN_SPLIT.valStart);
   });
 
-  it('reads ≥ 97% of the 10,000 validation images correctly, as its file says', () => {
+  it('reads ≥ 98% of the 10,000 validation images correctly, as its file says', () => {
     const val = cnnValidationSet();
     let correct = 0;
     for (let start = 0; start < 10_000; start += 2000) {
       const idx = Array.from({ length: 2000 }, (_, i) => start + i);
       argmax(net.forward(columns(val.X, idx)), 0).forEach((p, i) => (correct += p === val.labels[idx[i]] ? 1 : 0));
     }
-    expect(correct / 10_000).toBeGreaterThanOrEqual(0.97);
+    expect(correct / 10_000).toBeGreaterThanOrEqual(0.98);
     expect(correct / 10_000).toBeCloseTo(about.valAccuracy, 4);
   }, 120_000);
 
   it('its first layer, as the widget shows it: the kernels K1 and ReLU(X ⋆ K1[f] + b1[f]) for each filter', () => {
     const pixels = loadMnist().test.pixels.subarray(0, 784);
     const layer = firstLayer(net, pixels);
-    expect([layer.k, layer.side, layer.filters.length, layer.maps.length]).toEqual([5, 24, 8, 8]);
+    expect([layer.k, layer.side, layer.filters.length, layer.maps.length]).toEqual([5, 24, 12, 12]);
     const X = new Matrix(28, 28, Float32Array.from(pixels, (v) => v / 255));
-    for (let f = 0; f < 8; f++) {
+    for (let f = 0; f < 12; f++) {
       expect(Array.from(layer.filters[f])).toEqual(Array.from(net.W[0].data.slice(25 * f, 25 * (f + 1))));
       const Z = correlate2d(X, new Matrix(5, 5, layer.filters[f]));
       for (let p = 0; p < 576; p++) expect(layer.maps[f][p]).toBeCloseTo(Math.max(0, Z.data[p] + net.b[0].data[f]), 4);
@@ -50,11 +50,11 @@ describe('the bundled convolutional network', () => {
 
   it('most learned kernels have a positive and a negative side, like the hand-made edge kernels', () => {
     let signed = 0;
-    for (let f = 0; f < 8; f++) {
+    for (let f = 0; f < 12; f++) {
       const w = Array.from(net.W[0].data.slice(25 * f, 25 * (f + 1)));
       const big = Math.max(...w.map(Math.abs));
       if (Math.max(...w) > 0.3 * big && Math.min(...w) < -0.3 * big) signed++;
     }
-    expect(signed).toBeGreaterThanOrEqual(5);
+    expect(signed).toBeGreaterThan(6); // most of 12
   });
 });
