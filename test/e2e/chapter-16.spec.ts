@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { loadMnist } from '../../src/data/mnist-node.ts';
-import { bundledCNNFromJSON } from '../../src/models/bundled-cnn.ts';
+import { CNN } from '../../src/engine/index.ts';
 import { firstLayer } from '../../components/widgets/feature-maps.ts';
 
 const PATH = '/16-convolution/';
@@ -75,8 +75,8 @@ test('Slide walks the window over every position and stops at the last, with the
   await expect(page.getByTestId('kernel-value')).toHaveText(expected(VERTICAL, 25, 25));
 });
 
-test('LearnedFilters: 8 kernels with their feature maps, and the bundled network’s reading of each test digit', async ({ page }) => {
-  const { net } = bundledCNNFromJSON(JSON.parse(readFileSync('src/models/bundled-cnn.json', 'utf8')));
+test('LearnedFilters: the 12 first-layer kernels with their feature maps, and the bundled network’s reading of each test digit', async ({ page }) => {
+  const net = CNN.fromJSON(JSON.parse(readFileSync('src/models/bundled-cnn.json', 'utf8')).network);
   const test = loadMnist().test;
   const reading = (i: number) => firstLayer(net, test.pixels.subarray(784 * i, 784 * (i + 1))).predicted;
   await page.goto(PATH);
