@@ -2,13 +2,14 @@
 // (src/worker/training.worker.ts, around the engine's train()); this component only sends
 // messages and draws what comes back, at most once per animation frame.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import type { ActivationName, InitName } from '../../src/engine';
+import type { ActivationName, InitName, NetworkJSON } from '../../src/engine';
 import type { LoadProgress } from '../../src/data/mnist-browser';
 import { TrainingClient } from '../../src/worker/client';
 import type { FromWorker, RunConfig, RunSummary } from '../../src/worker/protocol';
 import { currentModel, deleteModel, listModels, saveModel, setCurrentModel, watchModels } from '../../src/storage/model-store';
 import { describeModel, exportModel, importModel, type SavedModel } from '../../src/storage/saved-model';
 import { numpyScript } from '../../src/export/numpy-script';
+import { CHAPTER_CNN_OPTIONS, describeLayers } from '../../src/models/chapter-cnn';
 import LineChart from '../ui/LineChart';
 import ProgressBar from '../ui/ProgressBar';
 import { createRunRecorder, emptyRun, lossSeries, type RunView } from './training-run';
@@ -105,6 +106,10 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
     const valAccuracy = finalValAccuracy(summary);
     const early = summary.stoppedEarly ? ` Stopped early; restored epoch ${summary.bestEpoch}.` : '';
     const val = valAccuracy === undefined ? '' : ` Validation accuracy ${pct(valAccuracy)}.`;
+    if ('kind' in summary.model.config) {
+      // Chapter 12's widgets read a dense network, so a convolutional one is shown, not saved
+      return setAnnouncement(`Training finished.${val}${early} The convolutional network is not saved as your model.`);
+    }
     setAnnouncement(`Training finished.${val}${early}`);
     if (!save) return setOwn(asSavedModel(summary));
     const saved = savedRef.current;
@@ -168,7 +173,8 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
     };
   }, []);
 
-  const hiddenError = parseHidden(hiddenText).error;
+  const cnn = config.network === 'cnn';
+  const hiddenError = cnn ? undefined : parseHidden(hiddenText).error;
   const maxTrain = data.status === 'loaded' ? data.trainCount - data.valSize : 0;
   const rules = { ...FIELD_RULES, trainSize: { ...FIELD_RULES.trainSize, max: maxTrain || FIELD_RULES.trainSize.max } };
   const fields = Object.fromEntries((Object.keys(rules) as NumberKey[]).map((key) => [key, readNumber(texts[key], rules[key])])) as Record<NumberKey, ReturnType<typeof readNumber>>;
@@ -215,6 +221,12 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
   };
 
   const set = <K extends keyof RunConfig>(key: K, value: RunConfig[K]) => setConfig((c) => ({ ...c, [key]: value }));
+  // Each network comes with the training that suits it: the convolutional one with chapter 16's (Adam, η = 0.001).
+  const chooseNetwork = (network: 'dense' | 'cnn') => {
+    const start = network === 'cnn' ? { ...CHAPTER_CNN_OPTIONS, network } : { ...PANEL_DEFAULTS, ...defaults, network };
+    setConfig((c) => ({ ...c, network, optimizer: start.optimizer }));
+    setTexts((t) => ({ ...t, learningRate: String(start.learningRate), batchSize: String(start.batchSize), epochs: String(start.epochs) }));
+  };
   // A text field, not type="number": a number field hides what was typed when it is not a number
   // (its value reads as ""), and the reader should see their own text next to what is wrong with it.
   const numberField = (key: NumberKey, text: string, hint?: string) => {
@@ -298,21 +310,29 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
       <div class="tpanel-controls">
         <fieldset class="tpanel-group" disabled={!idle}>
           <legend>Network</legend>
+          <label class="tpanel-field">
+            <span>Architecture</span>
+            <select value={config.network ?? 'dense'} aria-describedby={`${id}-network-hint`} onChange={(e) => chooseNetwork((e.target as HTMLSelectElement).value as 'dense' | 'cnn')}>
+              <option value="dense">dense (hidden layers below)</option>
+              <option value="cnn">convolutional (chapter 16)</option>
+            </select>
+            <small id={`${id}-network-hint`} data-testid="network-hint">{cnn ? `1×28×28 → ${describeLayers()}, ReLU, He; trained with Adam` : 'fully connected layers'}</small>
+          </label>
           <div class="tpanel-field">
             <label for={`${id}-hidden`}>Hidden layer sizes</label>
-            <input id={`${id}-hidden`} type="text" inputMode="numeric" value={hiddenText} aria-describedby={`${id}-hidden-hint`} aria-invalid={!!hiddenError}
+            <input id={`${id}-hidden`} type="text" inputMode="numeric" value={hiddenText} disabled={cnn} aria-describedby={`${id}-hidden-hint`} aria-invalid={!!hiddenError}
               onInput={(e) => setHiddenText((e.target as HTMLInputElement).value)} />
             <small id={`${id}-hidden-hint`} class={hiddenError ? 'tpanel-bad' : undefined}>{hiddenError ?? `784 → ${hiddenText.split(',').map((s) => s.trim()).filter(Boolean).join(' → ')} → 10`}</small>
           </div>
           <label class="tpanel-field">
             <span>Activation g</span>
-            <select value={config.activation} onChange={(e) => set('activation', (e.target as HTMLSelectElement).value as ActivationName)}>
+            <select value={config.activation} disabled={cnn} onChange={(e) => set('activation', (e.target as HTMLSelectElement).value as ActivationName)}>
               {ACTIVATIONS.map((a) => <option value={a}>{a}</option>)}
             </select>
           </label>
           <label class="tpanel-field">
             <span>Initialiser</span>
-            <select value={config.init} onChange={(e) => set('init', (e.target as HTMLSelectElement).value as InitName)}>
+            <select value={config.init} disabled={cnn} onChange={(e) => set('init', (e.target as HTMLSelectElement).value as InitName)}>
               {INITS.map((i) => <option value={i.value}>{i.label}</option>)}
             </select>
           </label>
@@ -557,15 +577,15 @@ function OwnModelBox({ model, saved }: { model: SavedModel | null; saved: SavedM
   );
 }
 
-/** A run's network as a model: named and compared by its validation accuracy. */
+/** A run's (dense) network as a model: named and compared by its validation accuracy. */
 function asSavedModel(summary: RunSummary): SavedModel {
   const valAccuracy = finalValAccuracy(summary);
   return {
-    name: describeModel(summary.model, valAccuracy),
+    name: describeModel(summary.model as NetworkJSON, valAccuracy),
     savedAt: new Date().toISOString(),
     valAccuracy,
     trainedOn: { images: summary.trainSize, epochs: summary.history.length, bestEpoch: summary.bestEpoch },
-    network: summary.model,
+    network: summary.model as NetworkJSON, // only dense networks are saved (see onFinished)
   };
 }
 

@@ -7,6 +7,8 @@ import plainThreadsUrl from './build/kernels-threads.wasm?url';
 import fmaThreadsUrl from './build/kernels-threads-fma.wasm?url';
 import { preferredBuild } from './features.ts';
 import { wasmStepper, type WasmStepper } from './fused-step.ts';
+import { cnnStepper } from './cnn-step.ts';
+import type { Network, Stepper } from '../engine/index.ts';
 import { stepThreads } from './browser-threads.ts';
 import { fetchModule } from './fetch-module.ts';
 import { wasmKernels, type Kernels, type WasmExports } from './kernels-wasm.ts';
@@ -38,6 +40,17 @@ export async function loadWasmStepper(): Promise<WasmStepper | null> {
     const helper = () => new Worker(new URL('./step-helper.worker.ts', import.meta.url), { type: 'module', name: 'training helper' });
     const threads = await stepThreads(fma ? fmaThreadsUrl : plainThreadsUrl, helper);
     return wasmStepper(module, threads ?? undefined);
+  } catch {
+    return null;
+  }
+}
+
+/** The WebAssembly step for convolutional networks (./cnn-step.ts), or null without WebAssembly SIMD. */
+export async function loadCnnStepper(): Promise<Stepper<Network> | null> {
+  const build = await preferredBuild();
+  if (!build) return null;
+  try {
+    return cnnStepper(await fetchModule(build === 'simd-fma' ? fmaUrl : plainUrl));
   } catch {
     return null;
   }

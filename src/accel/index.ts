@@ -5,6 +5,7 @@
 // itself: whoever wants the fast step passes it as train()'s `stepper` option.
 export { wasmStepper, alwaysTwo } from './fused-step.ts';
 export type { WasmStepper, StepThreads } from './fused-step.ts';
+export { cnnStepper, MAX_BATCH as CNN_MAX_BATCH } from './cnn-step.ts';
 export { stepThreads } from './browser-threads.ts';
 export { wasmKernels, instantiateSync } from './kernels-wasm.ts';
 export type { Kernels, Compiled, WasmExports } from './kernels-wasm.ts';

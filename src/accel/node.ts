@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { preferredBuild, type WasmBuild } from './features.ts';
 import { wasmStepper, type StepThreads, type WasmStepper } from './fused-step.ts';
+import { cnnStepper } from './cnn-step.ts';
+import type { Network, Stepper } from '../engine/index.ts';
 import { instantiateSync, wasmKernels, type Kernels } from './kernels-wasm.ts';
 import { nodeStepThreads } from './node-threads.ts';
 
@@ -38,4 +40,11 @@ export async function nodeWasmKernels(build?: WasmBuild): Promise<Kernels | null
   } catch {
     return null;
   }
+}
+
+/** The WebAssembly step for convolutional networks (./cnn-step.ts) of `build`, or null. */
+export async function nodeCnnStepper(build?: WasmBuild): Promise<Stepper<Network> | null> {
+  const chosen = build ?? (await preferredBuild());
+  const module = chosen && nodeModule(chosen);
+  return module ? cnnStepper(module) : null;
 }

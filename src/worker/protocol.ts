@@ -1,8 +1,13 @@
 // Messages between a page and the training worker (training.worker.ts). Plain data only.
-import type { ActivationName, EpochRecord, InitName, NetworkJSON, OptimizerOptions, StepReport } from '../engine/index.ts';
+import type { ActivationName, CNNJSON, EpochRecord, InitName, NetworkJSON, OptimizerOptions, StepReport } from '../engine/index.ts';
 import type { LoadProgress } from '../data/mnist-browser.ts';
 
 export interface RunConfig {
+  /**
+   * Which network: the dense one of `hidden` (default), or chapter 16's convolutional network
+   * (src/models/chapter-cnn.ts; `hidden`, `activation` and `init` are then not used).
+   */
+  network?: 'dense' | 'cnn';
   /** Hidden layer sizes, e.g. [128] for 784-128-10. */
   hidden: number[];
   activation: ActivationName;
@@ -51,7 +56,7 @@ export interface RunSummary {
   test?: { loss: number; accuracy: number };
   /** The finished network on its own training images (without copies or dropout), beside `test` for the gap. */
   train?: { loss: number; accuracy: number };
-  model: NetworkJSON;
+  model: NetworkJSON | CNNJSON;
   trainSize: number;
   valSize: number;
   seconds: number;

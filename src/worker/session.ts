@@ -2,8 +2,9 @@
 // data, turns Pause/Resume/Step/Stop into train()'s beforeBatch hook and AbortSignal, and forwards
 // progress. All maths happens in src/engine; nothing here touches the DOM or worker globals, so
 // tests drive it directly in Node.
-import { DivergenceError, MLP, augmentDataset, evaluate, referenceStep, train } from '../engine/index.ts';
-import type { Dataset, Progress, Stepper } from '../engine/index.ts';
+import { CNN, DivergenceError, MLP, augmentDataset, evaluate, referenceStep, train } from '../engine/index.ts';
+import type { Dataset, Network, Progress, Stepper } from '../engine/index.ts';
+import { CHAPTER_CNN } from '../models/chapter-cnn.ts';
 import type { BatchPoint, FromWorker, RunConfig, RunState } from './protocol.ts';
 
 export interface SessionData {
@@ -35,11 +36,15 @@ export class TrainingSession {
   private valSet: Dataset | null = null;
   private runPost: (message: FromWorker) => void;
 
-  /** `stepper`: what computes each minibatch (the training worker passes the WebAssembly step where it loads). */
+  /**
+   * `stepper`: what computes each minibatch of a dense network, `cnnStepper` of the convolutional
+   * one (the training worker passes the WebAssembly steps where they load).
+   */
   constructor(
     private readonly data: SessionData,
     private readonly post: (message: FromWorker) => void,
     private readonly stepper: Stepper = referenceStep,
+    private readonly cnnStepper: Stepper<Network> = referenceStep,
   ) {
     this.runPost = post;
   }
@@ -103,7 +108,10 @@ export class TrainingSession {
     const trainSet = this.trainSet, val = this.valSet;
     // Augmented copies are made afresh for each run (seeded), the originals first; validation stays as it is.
     const learnFrom = config.augment ? augmentDataset(trainSet, { ...config.augment, seed: config.seed }) : trainSet;
-    const net = MLP.create({ sizes: [784, ...config.hidden, 10], activation: config.activation, init: config.init, seed: config.seed });
+    const net = config.network === 'cnn'
+      ? CNN.create({ ...CHAPTER_CNN, seed: config.seed })
+      : MLP.create({ sizes: [784, ...config.hidden, 10], activation: config.activation, init: config.init, seed: config.seed });
+    const stepper = net instanceof CNN ? this.cnnStepper : this.stepper;
     const started = performance.now();
     const reporter = batchReporter(config.batchSize, learnFrom.X.cols, post);
     const result = await train(
@@ -120,7 +128,7 @@ export class TrainingSession {
         patience: config.patience > 0 ? config.patience : undefined,
         signal,
         beforeBatch: () => this.gate(signal),
-        stepper: this.stepper,
+        stepper,
       },
       (p) => {
         // While paused (single steps) every batch is shown at once; while running, in packs.
@@ -132,8 +140,8 @@ export class TrainingSession {
     reporter.flush();
     // The test set is touched once, at the very end, and only for a finished run.
     this.testSet ??= this.data.test.dataset(0, this.data.test.count);
-    const test = result.aborted ? undefined : evaluate(net, this.testSet, this.stepper);
-    const trained = result.aborted ? undefined : evaluate(net, trainSet, this.stepper);
+    const test = result.aborted ? undefined : evaluate(net, this.testSet, stepper);
+    const trained = result.aborted ? undefined : evaluate(net, trainSet, stepper);
     const seconds = (performance.now() - started) / 1000;
     post({ type: 'done', summary: { ...result, test, train: trained, model: net.toJSON(), trainSize, valSize, seconds } });
   }

@@ -2,7 +2,7 @@
 // Training here keeps the page's main thread free to draw.
 /// <reference lib="webworker" />
 import { loadMnist, type Mnist } from '../data/mnist-browser.ts';
-import { loadWasmStepper } from '../accel/browser.ts';
+import { loadCnnStepper, loadWasmStepper } from '../accel/browser.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { TrainingSession, validationSize } from './session.ts';
 
@@ -12,15 +12,17 @@ const post = (message: FromWorker) => scope.postMessage(message);
 let data: Mnist | null = null;
 let session: TrainingSession | null = null;
 // The WebAssembly step where this browser has WebAssembly SIMD (with a second thread when the page
-// is cross-origin isolated); without it, train() runs the engine's TypeScript step.
+// is cross-origin isolated), and the one for convolutional networks; without WebAssembly SIMD,
+// train() runs the engine's TypeScript step.
 const stepper = loadWasmStepper();
+const cnnStepper = loadCnnStepper();
 
 async function load(full: boolean): Promise<void> {
   try {
     const loaded = await loadMnist({ full, onProgress: (progress) => post({ type: 'load-progress', progress }) });
     session?.stop();
     data = loaded;
-    session = new TrainingSession(loaded, post, (await stepper) ?? undefined);
+    session = new TrainingSession(loaded, post, (await stepper) ?? undefined, (await cnnStepper) ?? undefined);
     post({ type: 'loaded', trainCount: loaded.train.count, testCount: loaded.test.count, valSize: validationSize(loaded.train.count) });
   } catch (error) {
     post({ type: 'load-error', message: error instanceof Error ? error.message : String(error) });

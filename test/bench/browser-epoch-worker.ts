@@ -5,13 +5,15 @@
 // this worker's own script.
 /// <reference lib="webworker" />
 import { MLP, evaluate, referenceStep, train, type Dataset, type Stepper } from '../../src/engine/index.ts';
-import { alwaysTwo, preferredBuild, stepThreads, wasmStepper } from '../../src/accel/index.ts';
+import { alwaysTwo, cnnStepper, preferredBuild, stepThreads, wasmStepper } from '../../src/accel/index.ts';
 import { imagesToMatrix } from '../../src/data/idx.ts';
+import { cnnEpoch, type CnnEpoch } from './cnn-epoch.ts';
 
 const SIZES = [784, 128, 10];
 const BASE = new URL('./', location.href).href;
 
-export interface BenchRequest { trainCount: number; wasmRounds: number; typescriptRounds: number }
+/** `mlp`: the dense network's epochs; `cnn`: chapter 16's CNN epoch (cnn-epoch.ts). */
+export interface BenchRequest { trainCount: number; wasmRounds: number; typescriptRounds: number; mlp: boolean; cnn: boolean }
 /** Each round's seconds and the number of threads most of its steps ran on. */
 export interface BenchResult { backend: string; seconds: number[]; threads: number[]; accuracy: number }
 
@@ -48,11 +50,13 @@ async function epochs(name: string, stepper: Stepper, trainSet: Dataset, testSet
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (event: MessageEvent<BenchRequest>) => {
-  const { trainCount, wasmRounds, typescriptRounds } = event.data;
+  const { trainCount, wasmRounds, typescriptRounds, mlp, cnn } = event.data;
   const [trainSet, testSet] = await Promise.all([dataset('train', trainCount), dataset('test', 10_000)]);
   // the build the site runs here (with the fused multiply-add where relaxed SIMD validates), and plain SIMD
   const fma = (await preferredBuild()) === 'simd-fma', suffix = fma ? '-fma' : '';
   const module = await compiled(`kernels${suffix}.wasm`), plain = await compiled('kernels.wasm');
+  const cnnResult: CnnEpoch | undefined = cnn ? await cnnEpoch(trainSet, testSet, cnnStepper(module)) : undefined;
+  if (!mlp) return scope.postMessage({ userAgent: navigator.userAgent, results: [], cnn: cnnResult });
   const threads = await stepThreads(BASE + `kernels-threads${suffix}.wasm`, () => new Worker(BASE + 'helper.js'));
   if (!threads) throw new Error('the bench page is not cross-origin isolated: no second thread');
   const simd = fma ? 'WebAssembly SIMD with FMA' : 'WebAssembly SIMD';
@@ -63,5 +67,5 @@ scope.onmessage = async (event: MessageEvent<BenchRequest>) => {
     ...(fma ? [await epochs('WebAssembly SIMD without FMA, 1 thread', wasmStepper(plain), trainSet, testSet, wasmRounds)] : []),
     await epochs('TypeScript kernels', referenceStep, trainSet, testSet, typescriptRounds),
   ];
-  scope.postMessage({ userAgent: navigator.userAgent, results });
+  scope.postMessage({ userAgent: navigator.userAgent, results, cnn: cnnResult });
 };

@@ -11,10 +11,13 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../tools/chromium.ts';
 import { loadMnist } from '../../src/data/mnist-node.ts';
 import type { BenchRequest, BenchResult } from './browser-epoch-worker.ts';
+import type { CnnEpoch } from './cnn-epoch.ts';
 
 export interface BrowserEpochs {
   userAgent: string;
   results: BenchResult[];
+  /** Chapter 16's CNN epoch, when asked for. */
+  cnn?: CnnEpoch;
 }
 
 const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
@@ -55,13 +58,13 @@ async function serve(): Promise<{ server: Server; origin: string }> {
 }
 
 /** Runs the epochs in Chromium; TypeScript rounds are slow (≈ 15 s each), so they are few. */
-export async function browserEpochs(wasmRounds = 3, typescriptRounds = 1): Promise<BrowserEpochs> {
+export async function browserEpochs(wasmRounds = 3, typescriptRounds = 1, { mlp = true, cnn = false } = {}): Promise<BrowserEpochs> {
   const { server, origin } = await serve();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
     const page = await browser.newPage();
     await page.goto(origin);
-    const request: BenchRequest = { trainCount: loadMnist().train.count, wasmRounds, typescriptRounds };
+    const request: BenchRequest = { trainCount: loadMnist().train.count, wasmRounds, typescriptRounds, mlp, cnn };
     return await page.evaluate((message) => new Promise<BrowserEpochs>((resolve, reject) => {
       const worker = new Worker('bench.js');
       worker.onmessage = (event) => resolve(event.data);

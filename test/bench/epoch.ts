@@ -16,12 +16,17 @@
 // relaxed SIMD validates, src/accel/features.ts), and the plain SIMD build runs once more on one
 // thread for comparison. Then the same epochs in Chromium (browser-epoch.ts; BENCH_BROWSER=0 skips
 // it). CPU time counts every thread of the process.
+//
+// Last, the CNN line: one epoch of chapter 16's convolutional network with the WebAssembly CNN
+// step beside the TypeScript step, in Node and in Chromium (cnn-epoch.ts).
+// BENCH_ONLY=cnn runs that line alone.
 import { MLP, evaluate, referenceStep, train, type Stepper } from '../../src/engine/index.ts';
 import { alwaysTwo, preferredBuild } from '../../src/accel/index.ts';
-import { nodeStepThreads, nodeWasmStepper } from '../../src/accel/node.ts';
+import { nodeCnnStepper, nodeStepThreads, nodeWasmStepper } from '../../src/accel/node.ts';
 import { browserEpochs } from './browser-epoch.ts';
 import { loadMnist, mnistSubset } from '../../src/data/mnist-node.ts';
 import { plainStep, type PlainNet } from './baseline.ts';
+import { cnnEpoch, describeCnnEpoch } from './cnn-epoch.ts';
 
 const SIZES = [784, 128, 10];
 const BATCH = 128;
@@ -72,6 +77,19 @@ function createBaseline(): (batch: number) => void {
 const build = await preferredBuild();
 const wasm = build && (await nodeWasmStepper({ build }));
 if (!build || !wasm) throw new Error('the WebAssembly step did not load: run `npm run wasm` first');
+
+/** The CNN line, in Node and (unless BENCH_BROWSER=0) in Chromium. */
+async function cnnLines(): Promise<void> {
+  console.log('');
+  console.log(describeCnnEpoch(`Node ${process.version}`, m, await cnnEpoch(trainSet, testSet, (await nodeCnnStepper(build!))!)));
+  if (process.env.BENCH_BROWSER === '0') return;
+  const browser = await browserEpochs(0, 0, { mlp: false, cnn: true });
+  console.log(describeCnnEpoch(`Chromium (${/Chrome\/[\d.]+/.exec(browser.userAgent)?.[0] ?? browser.userAgent}), in a worker`, m, browser.cnn!));
+}
+if (process.env.BENCH_ONLY === 'cnn') {
+  await cnnLines();
+  process.exit(0);
+}
 
 /** One epoch with the given stepper, without the baseline. */
 async function wasmRound(stepper: Stepper): Promise<{ engine: Time; accuracy: number; threads: number }> {
@@ -161,3 +179,5 @@ if (process.env.BENCH_BROWSER !== '0') {
       ` ${times(baselineEpoch.wall, r.best)} the Node baseline, ${times(reference.best, r.best)} Chromium's TypeScript kernels; test accuracy ${pct(r.accuracy)}`);
   }
 }
+
+await cnnLines();

@@ -148,4 +148,17 @@ export const WRONG_ANSWERS: Record<string, WrongAnswer[]> = {
     { mistake: 'divides by the drop probability 1 − keep', replace: 'scale(mul(A, kept), 1 / keep)', by: 'scale(mul(A, kept), 1 / (1 - keep))' },
     { mistake: 'scales but drops nothing', replace: 'scale(mul(A, kept), 1 / keep)', by: 'scale(A, 1 / keep)' },
   ],
+  'ch16-output-size': [
+    { mistake: 'forgets the first position (the + 1)', replace: 'Math.floor((n + 2 * pad - k) / stride) + 1', by: 'Math.floor((n + 2 * pad - k) / stride)' },
+    { mistake: 'pads one side only', replace: 'Math.floor((n + 2 * pad - k) / stride) + 1', by: 'Math.floor((n + pad - k) / stride) + 1' },
+    { mistake: 'forgets the stride', replace: 'Math.floor((n + 2 * pad - k) / stride) + 1', by: 'n + 2 * pad - k + 1' },
+    { mistake: 'rounds up (right when the stride divides evenly)', replace: 'Math.floor((n + 2 * pad - k) / stride) + 1', by: 'Math.ceil((n + 2 * pad - k) / stride) + 1' },
+    { mistake: 'adds the 1 before dividing (right for stride 1 only)', replace: 'Math.floor((n + 2 * pad - k) / stride) + 1', by: 'Math.floor((n + 2 * pad - k + 1) / stride)' },
+  ],
+  'ch16-kernel-gradient': [
+    { mistake: 'multiplies by the pixel under the output, not under the kernel entry', replace: 's += dZ.get(y, x) * X.get(y + i, x + j)', by: 's += dZ.get(y, x) * X.get(y, x)' },
+    { mistake: 'flips the kernel (a convolution instead of a correlation)', replace: 's += dZ.get(y, x) * X.get(y + i, x + j)', by: 's += dZ.get(y, x) * X.get(y + k - 1 - i, x + k - 1 - j)' },
+    { mistake: 'transposed (right for symmetric cases only)', replace: 'dK.set(i, j, s)', by: 'dK.set(j, i, s)' },
+    { mistake: 'averages over the positions instead of summing', replace: 'dK.set(i, j, s)', by: 'dK.set(i, j, s / (dZ.rows * dZ.cols))' },
+  ],
 };

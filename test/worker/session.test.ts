@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { mnistSubset } from '../../src/data/mnist-node.ts';
 import { TrainingSession, validationSize, type SessionData } from '../../src/worker/session.ts';
+import { nodeCnnStepper } from '../../src/accel/node.ts';
+import { CHAPTER_CNN } from '../../src/models/chapter-cnn.ts';
 import type { FromWorker, RunConfig } from '../../src/worker/protocol.ts';
 
 /** The first 3,000 training images (the last 600 become validation) and 2,000 test images. */
@@ -32,7 +34,17 @@ describe('TrainingSession', () => {
     expect(done.valSize).toBe(600);
     expect(log.of('batches').flatMap((m) => m.points)).toHaveLength(2 * Math.ceil(2400 / 32));
     expect(log.of('state').map((m) => m.state)).toEqual(['running', 'idle']);
-    expect(done.model.config.sizes).toEqual([784, 32, 10]);
+    expect(done.model.config).toMatchObject({ sizes: [784, 32, 10] });
+  });
+
+  it("trains chapter 16's convolutional network when asked, with the stepper it was given for CNNs", async () => {
+    const log = record();
+    const cnnStepper = (await nodeCnnStepper())!;
+    await new TrainingSession(data(), log.post, undefined, cnnStepper).start({ ...config, network: 'cnn', learningRate: 0.001, optimizer: { name: 'adam' }, epochs: 1 });
+    const done = log.of('done')[0].summary;
+    expect(done.step).toEqual({ name: 'WebAssembly CNN step', threads: 1 });
+    expect(done.model.config).toMatchObject({ kind: 'cnn', layers: CHAPTER_CNN.layers, seed: 7 }); // the run's seed
+    expect(done.test!.accuracy).toBeGreaterThan(0.5); // chance is 0.1
   });
 
   it('the same seed gives the identical run (what Reset relies on); another seed does not', async () => {
