@@ -2,17 +2,19 @@
 // (src/worker/training.worker.ts, around the engine's train()); this component only sends
 // messages and draws what comes back, at most once per animation frame.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import type { ActivationName, InitName } from '../../src/engine';
+import type { ActivationName, InitName, OptimizerName } from '../../src/engine';
 import type { LoadProgress } from '../../src/data/mnist-browser';
 import { TrainingClient } from '../../src/worker/client';
 import type { FromWorker, RunConfig, RunSummary } from '../../src/worker/protocol';
 import { currentModel, deleteModel, listModels, saveModel, setCurrentModel, watchModels } from '../../src/storage/model-store';
-import { describeModel, exportModel, importModel, type SavedModel } from '../../src/storage/saved-model';
+import { describeModel, exportModel, importModel, trainingRecipe, type SavedModel } from '../../src/storage/saved-model';
 import { numpyScript } from '../../src/export/numpy-script';
 import LineChart from '../ui/LineChart';
 import ProgressBar from '../ui/ProgressBar';
 import { createRunRecorder, emptyRun, lossSeries, type RunView } from './training-run';
 import { FIELD_RULES, farWorse, finalValAccuracy, readNumber, textsOf, type FieldTexts, type NumberKey } from './panel-fields';
+import { optionTexts, readOptions, type OptionTexts } from './panel-options';
+import PanelOptions from './PanelOptions';
 import './TrainingPanel.css';
 
 export interface TrainingPanelProps {
@@ -66,6 +68,11 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
   const focusInPanel = useRef(false);
   const running = useRef<RunConfig>(config);
   const [hiddenText, setHiddenText] = useState((defaults?.hidden ?? PANEL_DEFAULTS.hidden).join(', '));
+  // Chapters 13 and 14's options: the optimiser chosen and what was typed in their fields (panel-options.ts).
+  const [optimizer, setOptimizer] = useState<OptimizerName>(defaults?.optimizer?.name ?? 'sgd');
+  const [optionText, setOptionText] = useState<OptionTexts>(() => optionTexts(defaults ?? {}));
+  // Set once the saved model's settings have been put back into the fields (on the first load only).
+  const restored = useRef(false);
   const [data, setData] = useState<DataState>({ status: 'loading', full, progress: null });
   const [run, setRun] = useState<RunView>(emptyRun());
   const [announcement, setAnnouncement] = useState('');
@@ -80,16 +87,32 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
 
   const refreshModels = async () => {
     try {
-      setModel(await currentModel());
+      const current = await currentModel();
+      if (save && !restored.current) restoreSettings(current);
+      restored.current = true;
+      setModel(current);
       setModels(await listModels());
     } catch (error) {
       setModelError(error instanceof Error ? error.message : String(error));
     }
   };
 
+  /** The settings a saved model was trained with, back in the fields (all but how many images, which depends on what loaded). */
+  const restoreSettings = (saved: SavedModel | null) => {
+    const recipe = saved?.training;
+    if (!recipe) return;
+    const { trainSize: _keep, ...rest } = textsOf({ ...PANEL_DEFAULTS, ...recipe });
+    setConfig((c) => ({ ...c, ...recipe }));
+    setTexts((t) => ({ ...t, ...rest }));
+    setHiddenText(recipe.hidden.join(', '));
+    setOptimizer(recipe.optimizer?.name ?? 'sgd');
+    setOptionText(optionTexts(recipe));
+    setAnnouncement(`The settings of your saved model (${saved.name}) are back in the fields.`);
+  };
+
   const store = async (summary: RunSummary) => {
     try {
-      await saveModel(asSavedModel(summary));
+      await saveModel(asSavedModel(summary, running.current));
       await refreshModels();
     } catch (error) {
       setModelError(`The network could not be saved: ${error instanceof Error ? error.message : String(error)}`);
@@ -106,7 +129,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
     const early = summary.stoppedEarly ? ` Stopped early; restored epoch ${summary.bestEpoch}.` : '';
     const val = valAccuracy === undefined ? '' : ` Validation accuracy ${pct(valAccuracy)}.`;
     setAnnouncement(`Training finished.${val}${early}`);
-    if (!save) return setOwn(asSavedModel(summary));
+    if (!save) return setOwn(asSavedModel(summary, running.current));
     const saved = savedRef.current;
     if (saved && farWorse(valAccuracy, saved.valAccuracy)) {
       setHeld({ summary, valAccuracy: valAccuracy!, savedAccuracy: saved.valAccuracy! });
@@ -172,7 +195,8 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
   const maxTrain = data.status === 'loaded' ? data.trainCount - data.valSize : 0;
   const rules = { ...FIELD_RULES, trainSize: { ...FIELD_RULES.trainSize, max: maxTrain || FIELD_RULES.trainSize.max } };
   const fields = Object.fromEntries((Object.keys(rules) as NumberKey[]).map((key) => [key, readNumber(texts[key], rules[key])])) as Record<NumberKey, ReturnType<typeof readNumber>>;
-  const badFields = (Object.keys(fields) as NumberKey[]).filter((key) => fields[key].error !== undefined);
+  const options = readOptions(optimizer, optionText);
+  const badFields = [...(Object.keys(fields) as NumberKey[]).filter((key) => fields[key].error !== undefined), ...options.bad];
   const ready = data.status === 'loaded' && !hiddenError && badFields.length === 0;
   const idle = run.state === 'idle';
 
@@ -195,7 +219,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
     recorder.current.reset();
     const hidden = parseHidden(hiddenText).sizes;
     const numbers = Object.fromEntries((Object.keys(fields) as NumberKey[]).map((key) => [key, fields[key].value!]));
-    running.current = { ...config, ...numbers, hidden };
+    running.current = { ...config, ...numbers, hidden, ...options.options };
     client.current?.start(running.current, paused);
     setRun(recorder.current.view);
     setShowTest(false);
@@ -326,6 +350,8 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
           {numberField('patience', 'Patience', '0 = no early stopping')}
           {numberField('trainSize', 'Training images', maxTrain ? `up to ${num(maxTrain)}` : undefined)}
         </fieldset>
+        <PanelOptions optimizer={optimizer} texts={optionText} disabled={!idle} onOptimizer={setOptimizer}
+          onText={(key, text) => setOptionText((t) => ({ ...t, [key]: text }))} />
       </div>
 
       <div class="tpanel-buttons">
@@ -557,14 +583,15 @@ function OwnModelBox({ model, saved }: { model: SavedModel | null; saved: SavedM
   );
 }
 
-/** A run's network as a model: named and compared by its validation accuracy. */
-function asSavedModel(summary: RunSummary): SavedModel {
+/** A run's network as a model: named and compared by its validation accuracy, with the settings it was trained with. */
+function asSavedModel(summary: RunSummary, config: RunConfig): SavedModel {
   const valAccuracy = finalValAccuracy(summary);
   return {
     name: describeModel(summary.model, valAccuracy),
     savedAt: new Date().toISOString(),
     valAccuracy,
     trainedOn: { images: summary.trainSize, epochs: summary.history.length, bestEpoch: summary.bestEpoch },
+    training: trainingRecipe(config),
     network: summary.model,
   };
 }

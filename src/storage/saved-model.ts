@@ -1,6 +1,9 @@
 // A trained network as a file the reader can export and import: the engine's toJSON() plus what
 // the panel shows about it. Pure (no IndexedDB), so it is unit-tested in Node.
 import { MLP, type NetworkJSON } from '../engine/index.ts';
+import { checkedRecipe, type TrainingRecipe } from './training-recipe.ts';
+
+export { trainingRecipe, type TrainingRecipe } from './training-recipe.ts';
 
 export interface SavedModel {
   /** IndexedDB key; absent until stored. */
@@ -14,6 +17,8 @@ export interface SavedModel {
   testAccuracy?: number;
   /** How many training images it learned from, and for how many epochs. */
   trainedOn?: { images: number; epochs: number; bestEpoch: number };
+  /** The settings it was trained with (optimiser, weight decay, dropout, layer sizes, …), put back in the panel on reload. */
+  training?: TrainingRecipe;
   network: NetworkJSON;
 }
 
@@ -93,6 +98,7 @@ export function importModel(text: string): SavedModel {
     valAccuracy,
     testAccuracy,
     trainedOn: file.trainedOn as SavedModel['trainedOn'],
+    ...(file.training === undefined ? {} : { training: checkedRecipe(file.training) }),
     network: net.toJSON(),
   };
 }
