@@ -7,13 +7,13 @@ import type { LoadProgress } from '../../src/data/mnist-browser';
 import { TrainingClient } from '../../src/worker/client';
 import type { FromWorker, RunConfig, RunSummary } from '../../src/worker/protocol';
 import { currentModel, deleteModel, listModels, saveModel, setCurrentModel, watchModels } from '../../src/storage/model-store';
-import { describeModel, exportModel, importModel, trainingRecipe, type SavedModel } from '../../src/storage/saved-model';
+import { describeModel, exportModel, importModel, trainingRecipe, type SavedModel, type TrainingRecipe } from '../../src/storage/saved-model';
 import { numpyScript } from '../../src/export/numpy-script';
 import LineChart from '../ui/LineChart';
 import ProgressBar from '../ui/ProgressBar';
 import { createRunRecorder, emptyRun, lossSeries, type RunView } from './training-run';
 import { FIELD_RULES, farWorse, finalValAccuracy, readNumber, textsOf, type FieldTexts, type NumberKey } from './panel-fields';
-import { optionTexts, readOptions, type OptionTexts } from './panel-options';
+import { describeOptions, optionTexts, readOptions, type OptionTexts } from './panel-options';
 import PanelOptions from './PanelOptions';
 import './TrainingPanel.css';
 
@@ -73,6 +73,8 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
   const [optionText, setOptionText] = useState<OptionTexts>(() => optionTexts(defaults ?? {}));
   // Set once the saved model's settings have been put back into the fields (on the first load only).
   const restored = useRef(false);
+  // The saved model whose settings were put back in the fields (the model box says so).
+  const [restoredFrom, setRestoredFrom] = useState<SavedModel | null>(null);
   const [data, setData] = useState<DataState>({ status: 'loading', full, progress: null });
   const [run, setRun] = useState<RunView>(emptyRun());
   const [announcement, setAnnouncement] = useState('');
@@ -107,7 +109,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
     setHiddenText(recipe.hidden.join(', '));
     setOptimizer(recipe.optimizer?.name ?? 'sgd');
     setOptionText(optionTexts(recipe));
-    setAnnouncement(`The settings of your saved model (${saved.name}) are back in the fields.`);
+    setRestoredFrom(saved);
   };
 
   const store = async (summary: RunSummary) => {
@@ -452,7 +454,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
       {summary?.aborted && <p class="tpanel-result" data-testid="stopped">Stopped. The partly trained network was not saved.</p>}
 
       {save
-        ? <ModelBox model={model} models={models} error={modelError} onError={setModelError} onChange={refreshModels} />
+        ? <ModelBox model={model} models={models} restored={!!model && model.id === restoredFrom?.id} error={modelError} onError={setModelError} onChange={refreshModels} />
         : <OwnModelBox model={own} saved={model} />}
 
       <p class="tpanel-live" aria-live="polite" data-testid="training-announcement">{announcement}</p>
@@ -494,13 +496,15 @@ function EpochTable({ run }: { run: RunView }) {
 
 interface ModelBoxProps {
   model: SavedModel | null;
+  /** Its training settings were put back in the fields when the page loaded. */
+  restored: boolean;
   models: SavedModel[];
   error: string;
   onError(message: string): void;
   onChange(): Promise<void>;
 }
 
-function ModelBox({ model, models, error, onError, onChange }: ModelBoxProps) {
+function ModelBox({ model, models, restored, error, onError, onChange }: ModelBoxProps) {
   const id = useId();
   const name = model ? `mnist-${model.network.config.sizes.join('-')}` : '';
   const downloadJson = () => model && saveFile(`${name}.json`, exportModel(model), 'application/json');
@@ -542,7 +546,11 @@ function ModelBox({ model, models, error, onError, onChange }: ModelBoxProps) {
     <div class="tpanel-model" data-testid="model-box">
       <p data-testid="current-model">
         {model
-          ? <>Current saved model: <strong>{model.name}</strong>, saved {savedWhen(model)}. Chapter 12's widgets read with it.</>
+          ? <>
+              Current saved model: <strong>{model.name}</strong>, saved {savedWhen(model)}. Chapter 12's widgets read with it.
+              {model.training && <> Trained with <span data-testid="model-recipe">{describeRecipe(model.training)}</span>.</>}
+              {restored && <span data-testid="settings-restored"> These settings are back in the fields above (all but the number of training images).</span>}
+            </>
           : 'No saved model yet: a finished run is saved here and survives a reload.'}
       </p>
       <div class="tpanel-model-row">
@@ -594,6 +602,12 @@ function asSavedModel(summary: RunSummary, config: RunConfig): SavedModel {
     training: trainingRecipe(config),
     network: summary.model,
   };
+}
+
+/** The settings a model was trained with, in a phrase: "η = 0.001, batches of 32, 2 epochs, Adam, λ = 0.0001, keep 0.8". */
+function describeRecipe(recipe: TrainingRecipe): string {
+  const options = describeOptions(recipe);
+  return `η = ${recipe.learningRate}, batches of ${recipe.batchSize}, ${recipe.epochs} epoch${recipe.epochs === 1 ? '' : 's'}, ${options || 'plain SGD'}`;
 }
 
 /** Date and time, so two models saved on different days are told apart. */
