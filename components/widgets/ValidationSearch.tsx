@@ -2,7 +2,7 @@
 // src/worker/search.ts) trained one after another in a worker, laid out as a table of validation
 // accuracy and loss; the cell with the best validation accuracy is chosen, and only then can the
 // reader ask for the one final test, which the worker runs on the chosen network alone.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { WorkerHandle } from '../../src/worker/handle';
 import { CELLS, SEARCH, type CellResult } from '../../src/worker/search';
 import type { FromSearchWorker, ToSearchWorker } from '../../src/worker/search-worker';
@@ -46,6 +46,7 @@ const RESERVED = [
 ].map((phase) => statusText(phase as Phase, CELLS.map(() => WIDEST_DONE)));
 
 export default function ValidationSearch() {
+  const id = useId();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [results, setResults] = useState<(CellResult | undefined)[]>([]);
   const [test, setTest] = useState<{ cell: number; accuracy: number } | null>(null);
@@ -111,14 +112,16 @@ export default function ValidationSearch() {
         <button type="button" onClick={finalTest} disabled={chosen < 0 || test !== null} data-testid="search-final-test">Run the final test</button>
       </div>
       <ProgressBar testid="search-progress" label={`Networks trained: ${done} of ${CELLS.length}`} fraction={fraction} />
+      {/* Above the table rather than its caption: a caption's lines follow the table's width, which
+          changes as the cells fill, and the widget must keep one height. */}
+      <p class="vsearch-caption" id={`${id}-about`}>
+        Validation accuracy (and loss) on {num(SEARCH.valSize)} held-out images after {SEARCH.epochs} epochs on {num(SEARCH.trainSize)} images,
+        784 → h → 10 ReLU, batches of {SEARCH.batchSize}
+      </p>
       <div class="vsearch-wrap" tabIndex={0} role="region" aria-label="Validation results of the search">
-        <table class="vsearch-table" data-testid="search-table">
-          <caption>
-            Validation accuracy (and loss) on {num(SEARCH.valSize)} held-out images after {SEARCH.epochs} epochs on {num(SEARCH.trainSize)} images,
-            784 → h → 10 ReLU, batches of {SEARCH.batchSize}
-          </caption>
+        <table class="vsearch-table" data-testid="search-table" aria-labelledby={`${id}-about`}>
           <thead>
-            <tr><th scope="col">hidden units</th>{SEARCH.learningRates.map((eta) => <th scope="col">η = {eta}</th>)}</tr>
+            <tr><th scope="col">width</th>{SEARCH.learningRates.map((eta) => <th scope="col">η = {eta}</th>)}</tr>
           </thead>
           <tbody>
             {SEARCH.widths.map((width) => (
