@@ -2,18 +2,20 @@
 // (src/worker/training.worker.ts, around the engine's train()); this component only sends
 // messages and draws what comes back, at most once per animation frame.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import type { ActivationName, InitName, NetworkJSON } from '../../src/engine';
+import type { ActivationName, InitName, NetworkJSON, OptimizerName } from '../../src/engine';
 import type { LoadProgress } from '../../src/data/mnist-browser';
 import { TrainingClient } from '../../src/worker/client';
 import type { FromWorker, RunConfig, RunSummary } from '../../src/worker/protocol';
 import { currentModel, deleteModel, listModels, saveModel, setCurrentModel, watchModels } from '../../src/storage/model-store';
-import { describeModel, exportModel, importModel, type SavedModel } from '../../src/storage/saved-model';
+import { describeModel, exportModel, importModel, trainingRecipe, type SavedModel, type TrainingRecipe } from '../../src/storage/saved-model';
 import { numpyScript } from '../../src/export/numpy-script';
 import { CHAPTER_CNN_OPTIONS, describeLayers } from '../../src/models/chapter-cnn';
 import LineChart from '../ui/LineChart';
 import ProgressBar from '../ui/ProgressBar';
 import { createRunRecorder, emptyRun, lossSeries, type RunView } from './training-run';
 import { FIELD_RULES, farWorse, finalValAccuracy, readNumber, textsOf, type FieldTexts, type NumberKey } from './panel-fields';
+import { describeOptions, optionTexts, readOptions, type OptionTexts } from './panel-options';
+import PanelOptions from './PanelOptions';
 import './TrainingPanel.css';
 
 export interface TrainingPanelProps {
@@ -67,6 +69,13 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
   const focusInPanel = useRef(false);
   const running = useRef<RunConfig>(config);
   const [hiddenText, setHiddenText] = useState((defaults?.hidden ?? PANEL_DEFAULTS.hidden).join(', '));
+  // Chapters 13 and 14's options: the optimiser chosen and what was typed in their fields (panel-options.ts).
+  const [optimizer, setOptimizer] = useState<OptimizerName>(defaults?.optimizer?.name ?? 'sgd');
+  const [optionText, setOptionText] = useState<OptionTexts>(() => optionTexts(defaults ?? {}));
+  // Set once the saved model's settings have been put back into the fields (on the first load only).
+  const restored = useRef(false);
+  // The saved model whose settings were put back in the fields (the model box says so).
+  const [restoredFrom, setRestoredFrom] = useState<SavedModel | null>(null);
   const [data, setData] = useState<DataState>({ status: 'loading', full, progress: null });
   const [run, setRun] = useState<RunView>(emptyRun());
   const [announcement, setAnnouncement] = useState('');
@@ -81,16 +90,32 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
 
   const refreshModels = async () => {
     try {
-      setModel(await currentModel());
+      const current = await currentModel();
+      if (save && !restored.current) restoreSettings(current);
+      restored.current = true;
+      setModel(current);
       setModels(await listModels());
     } catch (error) {
       setModelError(error instanceof Error ? error.message : String(error));
     }
   };
 
+  /** The settings a saved model was trained with, back in the fields (all but how many images, which depends on what loaded). */
+  const restoreSettings = (saved: SavedModel | null) => {
+    const recipe = saved?.training;
+    if (!recipe) return;
+    const { trainSize: _keep, ...rest } = textsOf({ ...PANEL_DEFAULTS, ...recipe });
+    setConfig((c) => ({ ...c, ...recipe }));
+    setTexts((t) => ({ ...t, ...rest }));
+    setHiddenText(recipe.hidden.join(', '));
+    setOptimizer(recipe.optimizer?.name ?? 'sgd');
+    setOptionText(optionTexts(recipe));
+    setRestoredFrom(saved);
+  };
+
   const store = async (summary: RunSummary) => {
     try {
-      await saveModel(asSavedModel(summary));
+      await saveModel(asSavedModel(summary, running.current));
       await refreshModels();
     } catch (error) {
       setModelError(`The network could not be saved: ${error instanceof Error ? error.message : String(error)}`);
@@ -111,7 +136,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
       return setAnnouncement(`Training finished.${val}${early} The convolutional network is not saved as your model.`);
     }
     setAnnouncement(`Training finished.${val}${early}`);
-    if (!save) return setOwn(asSavedModel(summary));
+    if (!save) return setOwn(asSavedModel(summary, running.current));
     const saved = savedRef.current;
     if (saved && farWorse(valAccuracy, saved.valAccuracy)) {
       setHeld({ summary, valAccuracy: valAccuracy!, savedAccuracy: saved.valAccuracy! });
@@ -178,7 +203,8 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
   const maxTrain = data.status === 'loaded' ? data.trainCount - data.valSize : 0;
   const rules = { ...FIELD_RULES, trainSize: { ...FIELD_RULES.trainSize, max: maxTrain || FIELD_RULES.trainSize.max } };
   const fields = Object.fromEntries((Object.keys(rules) as NumberKey[]).map((key) => [key, readNumber(texts[key], rules[key])])) as Record<NumberKey, ReturnType<typeof readNumber>>;
-  const badFields = (Object.keys(fields) as NumberKey[]).filter((key) => fields[key].error !== undefined);
+  const options = readOptions(optimizer, optionText);
+  const badFields = [...(Object.keys(fields) as NumberKey[]).filter((key) => fields[key].error !== undefined), ...options.bad];
   const ready = data.status === 'loaded' && !hiddenError && badFields.length === 0;
   const idle = run.state === 'idle';
 
@@ -201,7 +227,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
     recorder.current.reset();
     const hidden = parseHidden(hiddenText).sizes;
     const numbers = Object.fromEntries((Object.keys(fields) as NumberKey[]).map((key) => [key, fields[key].value!]));
-    running.current = { ...config, ...numbers, hidden };
+    running.current = { ...config, ...numbers, hidden, ...options.options };
     client.current?.start(running.current, paused);
     setRun(recorder.current.view);
     setShowTest(false);
@@ -346,6 +372,8 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
           {numberField('patience', 'Patience', '0 = no early stopping')}
           {numberField('trainSize', 'Training images', maxTrain ? `up to ${num(maxTrain)}` : undefined)}
         </fieldset>
+        <PanelOptions optimizer={optimizer} texts={optionText} disabled={!idle} onOptimizer={setOptimizer}
+          onText={(key, text) => setOptionText((t) => ({ ...t, [key]: text }))} />
       </div>
 
       <div class="tpanel-buttons">
@@ -446,7 +474,7 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
       {summary?.aborted && <p class="tpanel-result" data-testid="stopped">Stopped. The partly trained network was not saved.</p>}
 
       {save
-        ? <ModelBox model={model} models={models} error={modelError} onError={setModelError} onChange={refreshModels} />
+        ? <ModelBox model={model} models={models} restored={!!model && model.id === restoredFrom?.id} error={modelError} onError={setModelError} onChange={refreshModels} />
         : <OwnModelBox model={own} saved={model} />}
 
       <p class="tpanel-live" aria-live="polite" data-testid="training-announcement">{announcement}</p>
@@ -488,13 +516,15 @@ function EpochTable({ run }: { run: RunView }) {
 
 interface ModelBoxProps {
   model: SavedModel | null;
+  /** Its training settings were put back in the fields when the page loaded. */
+  restored: boolean;
   models: SavedModel[];
   error: string;
   onError(message: string): void;
   onChange(): Promise<void>;
 }
 
-function ModelBox({ model, models, error, onError, onChange }: ModelBoxProps) {
+function ModelBox({ model, models, restored, error, onError, onChange }: ModelBoxProps) {
   const id = useId();
   const name = model ? `mnist-${model.network.config.sizes.join('-')}` : '';
   const downloadJson = () => model && saveFile(`${name}.json`, exportModel(model), 'application/json');
@@ -536,7 +566,11 @@ function ModelBox({ model, models, error, onError, onChange }: ModelBoxProps) {
     <div class="tpanel-model" data-testid="model-box">
       <p data-testid="current-model">
         {model
-          ? <>Current saved model: <strong>{model.name}</strong>, saved {savedWhen(model)}. Chapter 12's widgets read with it.</>
+          ? <>
+              Current saved model: <strong>{model.name}</strong>, saved {savedWhen(model)}. Chapter 12's widgets read with it.
+              {model.training && <> Trained with <span data-testid="model-recipe">{describeRecipe(model.training)}</span>.</>}
+              {restored && <span data-testid="settings-restored"> These settings are back in the fields above (all but the number of training images).</span>}
+            </>
           : 'No saved model yet: a finished run is saved here and survives a reload.'}
       </p>
       <div class="tpanel-model-row">
@@ -577,16 +611,23 @@ function OwnModelBox({ model, saved }: { model: SavedModel | null; saved: SavedM
   );
 }
 
-/** A run's (dense) network as a model: named and compared by its validation accuracy. */
-function asSavedModel(summary: RunSummary): SavedModel {
+/** A run's (dense) network as a model: named and compared by its validation accuracy, with the settings it was trained with. */
+function asSavedModel(summary: RunSummary, config: RunConfig): SavedModel {
   const valAccuracy = finalValAccuracy(summary);
   return {
     name: describeModel(summary.model as NetworkJSON, valAccuracy),
     savedAt: new Date().toISOString(),
     valAccuracy,
     trainedOn: { images: summary.trainSize, epochs: summary.history.length, bestEpoch: summary.bestEpoch },
+    training: trainingRecipe(config),
     network: summary.model as NetworkJSON, // only dense networks are saved (see onFinished)
   };
+}
+
+/** The settings a model was trained with, in a phrase: "η = 0.001, batches of 32, 2 epochs, Adam, λ = 0.0001, keep 0.8". */
+function describeRecipe(recipe: TrainingRecipe): string {
+  const options = describeOptions(recipe);
+  return `η = ${recipe.learningRate}, batches of ${recipe.batchSize}, ${recipe.epochs} epoch${recipe.epochs === 1 ? '' : 's'}, ${options || 'plain SGD'}`;
 }
 
 /** Date and time, so two models saved on different days are told apart. */

@@ -4,6 +4,9 @@
 // SavedModel holds an MLP, as every model did before the CNN; SavedModel<SavedNetwork> either kind.
 // Code that can show a CNN asks for it (importModel(text, ['mlp', 'cnn']), listModels(['mlp', 'cnn'])).
 import { CNN, MLP, type CNNJSON, type NetworkJSON, type NetworkKind } from '../engine/index.ts';
+import { checkedRecipe, type TrainingRecipe } from './training-recipe.ts';
+
+export { trainingRecipe, type TrainingRecipe } from './training-recipe.ts';
 
 export type SavedNetwork = NetworkJSON | CNNJSON;
 
@@ -19,6 +22,8 @@ export interface SavedModel<N extends SavedNetwork = NetworkJSON> {
   testAccuracy?: number;
   /** How many training images it learned from, and for how many epochs. */
   trainedOn?: { images: number; epochs: number; bestEpoch: number };
+  /** The settings it was trained with (optimiser, weight decay, dropout, layer sizes, …), put back in the panel on reload. */
+  training?: TrainingRecipe;
   network: N;
 }
 
@@ -138,6 +143,7 @@ export function importModel(text: string, kinds: readonly NetworkKind[] = ['mlp'
     valAccuracy,
     testAccuracy,
     trainedOn: file.trainedOn as SavedModel['trainedOn'],
+    ...(file.training === undefined ? {} : { training: checkedRecipe(file.training) }),
     network: net.toJSON(),
   };
 }

@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { mnistSubset } from '../../src/data/mnist-node.ts';
+import { evaluate } from '../../src/engine/index.ts';
+import { CELLS, SEARCH, trainCell } from '../../src/worker/search.ts';
 
 /** Scrolls a widget into view and waits until its island has hydrated (Astro drops `ssr` then). */
 async function hydrated(page: Page, testId: string, nth = 0) {
@@ -45,4 +48,42 @@ test('the overfitting panel stops early, `patience` epochs after the lowest vali
   expect(numbers.indexOf(Math.min(...numbers)) + 1).toBe(best);
   // and the validation loss did turn up: the last epoch is worse than the best
   expect(numbers[numbers.length - 1]).toBeGreaterThan(numbers[best - 1]);
+});
+
+test('the search marks the best validation accuracy as chosen, and only then tests that network, once', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/11-training-and-validation/');
+  const search = await hydrated(page, 'validation-search');
+  const finalTest = search.getByTestId('search-final-test');
+  await expect(finalTest).toBeDisabled();
+  await expect(search.getByTestId('search-test-accuracy')).toHaveCount(0);
+  // by keyboard, as a reader without a mouse would
+  await search.getByTestId('search-start').focus();
+  await page.keyboard.press('Enter');
+  await expect(search.getByTestId('search-chosen')).toHaveCount(1, { timeout: 150_000 });
+  // The choice is made and the test images are still unseen.
+  await expect(search.getByTestId('search-test-accuracy')).toHaveCount(0);
+  const values = (id: string) => search.getByTestId(id).evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-value'))));
+  const accuracies = await values('search-val-accuracy');
+  expect(accuracies).toHaveLength(CELLS.length);
+  const chosen = search.locator('td[data-chosen="true"]');
+  const chosenAccuracy = Number(await chosen.getByTestId('search-val-accuracy').getAttribute('data-value'));
+  expect(chosenAccuracy).toBe(Math.max(...accuracies));
+  const cell = CELLS[Number((await chosen.getAttribute('data-testid'))!.replace('search-cell-', ''))];
+  await expect(search.getByTestId('search-status')).toContainText(`h = ${cell.width}, η = ${cell.learningRate}`);
+
+  // The same cell trained here by the engine's TypeScript step gives the numbers the table shows.
+  const data = { train: mnistSubset('train', 0, SEARCH.trainSize), val: mnistSubset('train', SEARCH.valStart, SEARCH.valSize) };
+  const { net, result } = await trainCell(cell, data);
+  if (result.kind !== 'done') throw new Error('the chosen cell diverged in Node');
+  expect(chosenAccuracy).toBeCloseTo(result.valAccuracy, 2);
+  expect(Number(await chosen.getByTestId('search-val-loss').getAttribute('data-value'))).toBeCloseTo(result.valLoss, 2);
+
+  await finalTest.focus();
+  await page.keyboard.press('Enter');
+  const shown = search.getByTestId('search-test-accuracy');
+  await expect(shown).toHaveCount(1, { timeout: 60_000 });
+  expect(Number(await shown.getAttribute('data-value'))).toBeCloseTo(evaluate(net, mnistSubset('test', 0, 10_000)).accuracy, 2);
+  await expect(search.getByTestId('search-test')).toContainText(`h = ${cell.width}, η = ${cell.learningRate}`);
+  await expect(finalTest).toBeDisabled(); // one final test
 });

@@ -1,7 +1,12 @@
 // What a new reader did to chapter 11's training panel, repeated: typing into its number fields,
 // working it by keyboard, a bad run after a good one, the overfitting panel, Reset and the saved models.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { MLP } from '../../src/engine/index.ts';
+import { MLP, OPTIMIZER_DEFAULTS, argmax } from '../../src/engine/index.ts';
 
 const CH11 = '/11-training-and-validation/';
 
@@ -157,4 +162,65 @@ test('the saved-model picker shows date and time, and one model can be deleted',
   await expect(picker).toHaveCount(0); // one model left: nothing to pick between
   await panel.getByTestId('delete-model').click();
   await expect(panel.getByTestId('current-model')).toContainText('No saved model yet');
+});
+
+test('Adam, dropout, weight decay and two hidden layers train, export, and come back in the fields after a reload', async ({ page }) => {
+  test.setTimeout(240_000);
+  const panel = await openPanel(page);
+  await type(page, 'Hidden layer sizes', '32, 16');
+  await panel.getByLabel('Optimiser').selectOption('adam');
+  // The β fields start at the engine's defaults.
+  await expect(panel.getByLabel('β1 (average of g)')).toHaveValue(String(OPTIMIZER_DEFAULTS.adam.beta1));
+  await expect(panel.getByLabel('β2 (average of g²)')).toHaveValue(String(OPTIMIZER_DEFAULTS.adam.beta2));
+  await type(page, 'Learning rate η', '0.001');
+  await type(page, 'Weight decay λ', '0.0001');
+  await type(page, 'Epochs', '2');
+  await type(page, 'Patience', '0');
+  await type(page, 'Training images', '2000');
+  // A bad value in the new fields says why and keeps Train off, like the others.
+  await type(page, 'Dropout keep p', '0');
+  await expect(panel.getByTestId('dropout-error')).toHaveText('It must be above 0.');
+  await type(page, 'β2 (average of g²)', '1');
+  await expect(panel.getByTestId('beta2-error')).toContainText('below 1');
+  await expect(train(page)).toBeDisabled();
+  await expect(panel.getByTestId('fields-invalid')).toBeVisible();
+  await type(page, 'Dropout keep p', '0.8');
+  await type(page, 'β2 (average of g²)', '0.99');
+  await expect(train(page)).toBeEnabled();
+  await train(page).click();
+  await expect(panel.getByTestId('current-model')).toContainText('784-32-16-10 relu', { timeout: 200_000 });
+  // The result names the step that ran and, where the WebAssembly step loaded, why it could not.
+  const engine = panel.getByTestId('engine');
+  await expect(engine).toContainText('TypeScript step');
+  const fellBack = (await engine.textContent())!.includes(':');
+  if (fellBack) await expect(engine).toContainText('the WebAssembly step has no Adam');
+
+  // The exported numpy script predicts as the exported network does in the engine.
+  const download = async (name: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name }).click()]);
+    return readFile((await file.path())!, 'utf8');
+  };
+  const exported = JSON.parse(await download('Export JSON'));
+  expect(exported.training).toMatchObject({ hidden: [32, 16], optimizer: { name: 'adam', beta1: 0.9, beta2: 0.99 }, weightDecay: 0.0001, dropout: 0.8, learningRate: 0.001 });
+  const script = await download('Export numpy script');
+  if (spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0) {
+    const dir = mkdtempSync(join(tmpdir(), 'panel-export-'));
+    writeFileSync(join(dir, 'net.py'), script);
+    const printed = [...execFileSync('python3', [join(dir, 'net.py')], { encoding: 'utf8' }).matchAll(/digit (\d+)/g)].map((m) => Number(m[1]));
+    const { mnistSubset } = await import('../../src/data/mnist-node.ts');
+    expect(printed).toEqual(argmax(MLP.fromJSON(exported.network).forward(mnistSubset('test', 0, 8).X), 0));
+  }
+
+  await page.reload();
+  const again = panelOf(page);
+  await again.scrollIntoViewIfNeeded();
+  await expect(again.getByTestId('mnist-loaded')).toBeVisible({ timeout: 60_000 });
+  await expect(again.getByLabel('Optimiser')).toHaveValue('adam');
+  await expect(again.getByLabel('β2 (average of g²)')).toHaveValue('0.99');
+  await expect(again.getByLabel('Weight decay λ')).toHaveValue('0.0001');
+  await expect(again.getByLabel('Dropout keep p')).toHaveValue('0.8');
+  await expect(again.getByLabel('Hidden layer sizes', { exact: true })).toHaveValue('32, 16');
+  await expect(again.getByLabel('Learning rate η', { exact: true })).toHaveValue('0.001');
+  await expect(again.getByTestId('settings-restored')).toBeVisible();
+  await expect(again.getByTestId('model-recipe')).toHaveText('η = 0.001, batches of 32, 2 epochs, Adam, λ = 0.0001, keep 0.8');
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CNN, MLP, Matrix, argmax, createRng, type ActivationName, type CNNConfig } from '../../src/engine/index.ts';
+import { CNN, MLP, Matrix, argmax, createRng, train, type ActivationName, type CNNConfig, type TrainOptions } from '../../src/engine/index.ts';
 import { numpyScript } from '../../src/export/numpy-script.ts';
 
 const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
@@ -71,6 +71,35 @@ describe('numpy export', () => {
       expect(printed.map((p) => p.digit)).toEqual(expected);
       printed.forEach((p, j) => expect(p.probability).toBeCloseTo(A.get(expected[j]!, j), 5));
     });
+  }
+
+  // The optimiser, weight decay and dropout change only how the weights were reached: the network
+  // they leave is a plain MLP (inverted dropout needs no scaling at prediction), so the script must
+  // predict as the engine does after a run with each of them, on one hidden layer and on two.
+  const options: [string, Partial<TrainOptions>][] = [
+    ['momentum', { optimizer: { name: 'momentum', beta: 0.9 }, learningRate: 0.01 }],
+    ['RMSProp', { optimizer: { name: 'rmsprop', beta: 0.9 }, learningRate: 0.001 }],
+    ['Adam', { optimizer: { name: 'adam', beta1: 0.9, beta2: 0.999 }, learningRate: 0.001 }],
+    ['weight decay', { weightDecay: 1e-3 }],
+    ['dropout', { dropout: 0.5 }],
+    ['Adam, weight decay and dropout', { optimizer: { name: 'adam' }, learningRate: 0.001, weightDecay: 1e-4, dropout: 0.8 }],
+  ];
+  for (const [name, extra] of options) {
+    for (const hidden of [[16], [16, 12]]) {
+      it.skipIf(!hasNumpy)(`predicts as the engine does after training with ${name} (${[784, ...hidden, 10].join('-')})`, async () => {
+        const net = MLP.create({ sizes: [784, ...hidden, 10], activation: 'relu', init: 'he', seed: 2 });
+        const X = samples(64, 5);
+        const labels = Uint8Array.from({ length: 64 }, (_, j) => j % 10);
+        const before = Array.from(net.W[0].data);
+        await train(net, { train: { X, labels } }, { epochs: 3, learningRate: 0.1, batchSize: 16, seed: 4, ...extra });
+        expect(Array.from(net.W[0].data)).not.toEqual(before); // the option really trained the network
+        const test = samples(10, 9);
+        const A = net.forward(test);
+        const printed = runScript(numpyScript(net.toJSON(), test));
+        expect(printed.map((p) => p.digit)).toEqual(argmax(A, 0));
+        printed.forEach((p, j) => expect(p.probability).toBeCloseTo(A.get(argmax(A, 0)[j]!, j), 5));
+      });
+    }
   }
 });
 

@@ -2,7 +2,7 @@
 // half is exercised in the browser by test/e2e/training.spec.ts).
 import { describe, expect, it } from 'vitest';
 import { CNN, MLP, Matrix, createRng, type CNNConfig } from '../../src/engine/index.ts';
-import { checkedNetwork, describeModel, exportModel, importModel, mnistMismatch, savedKind, type SavedModel, type SavedNetwork } from '../../src/storage/saved-model.ts';
+import { checkedNetwork, describeModel, exportModel, importModel, mnistMismatch, savedKind, trainingRecipe, type SavedModel, type SavedNetwork } from '../../src/storage/saved-model.ts';
 
 function saved(): SavedModel {
   const net = MLP.create({ sizes: [784, 16, 10], activation: 'relu', init: 'he', seed: 3 });
@@ -113,3 +113,34 @@ describe('saved convolutional networks', () => {
   });
 });
 
+describe('the training settings in a model file', () => {
+  const config = {
+    hidden: [64, 32], activation: 'relu' as const, init: 'he' as const, learningRate: 0.001, batchSize: 32, epochs: 3,
+    patience: 0, trainSize: 8000, seed: 5, optimizer: { name: 'adam' as const, beta1: 0.9, beta2: 0.999 }, weightDecay: 1e-4, dropout: 0.8,
+  };
+
+  it('survive export and import', () => {
+    const model = { ...saved(), training: trainingRecipe(config) };
+    const back = importModel(exportModel(model));
+    expect(back.training).toEqual(trainingRecipe(config));
+    expect(back.training).toMatchObject({ hidden: [64, 32], optimizer: { name: 'adam' }, weightDecay: 1e-4, dropout: 0.8 });
+    expect(back.training).not.toHaveProperty('trainSize');
+  });
+
+  it('default to the plain options when a run set none', () => {
+    const { optimizer: _o, weightDecay: _w, dropout: _d, ...plain } = config;
+    expect(trainingRecipe(plain)).toMatchObject({ optimizer: { name: 'sgd' }, weightDecay: 0, dropout: 1 });
+  });
+
+  it('are refused with a sentence when damaged', () => {
+    const file = (training: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(exportModel(saved())), training: { ...trainingRecipe(config), ...training } });
+    expect(() => importModel(file({ optimizer: { name: 'adamw' } }))).toThrow(/training settings are damaged: optimizer: name must be one of/);
+    expect(() => importModel(file({ optimizer: { name: 'adam', beta1: 1 } }))).toThrow(/beta1 must be in \[0, 1\)/);
+    expect(() => importModel(file({ dropout: 0 }))).toThrow(/dropout keep should be above 0/);
+    expect(() => importModel(file({ weightDecay: -1 }))).toThrow(/weight decay/);
+    expect(() => importModel(file({ hidden: [] }))).toThrow(/hidden should list the layer sizes/);
+    expect(() => importModel(file({ batchSize: 2.5 }))).toThrow(/batchSize should be a whole number/);
+    // A file without settings (older exports, bare networks) still imports.
+    expect(importModel(exportModel(saved())).training).toBeUndefined();
+  });
+});
