@@ -336,14 +336,14 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
       <div class="tpanel-controls">
         <fieldset class="tpanel-group" disabled={!idle}>
           <legend>Network</legend>
-          <label class="tpanel-field">
-            <span>Architecture</span>
-            <select value={config.network ?? 'dense'} aria-describedby={`${id}-network-hint`} onChange={(e) => chooseNetwork((e.target as HTMLSelectElement).value as 'dense' | 'cnn')}>
+          <div class="tpanel-field">
+            <label for={`${id}-network`}>Architecture</label>
+            <select id={`${id}-network`} value={config.network ?? 'dense'} aria-describedby={`${id}-network-hint`} onChange={(e) => chooseNetwork((e.target as HTMLSelectElement).value as 'dense' | 'cnn')}>
               <option value="dense">dense (hidden layers below)</option>
               <option value="cnn">convolutional (chapter 16)</option>
             </select>
             <small id={`${id}-network-hint`} data-testid="network-hint">{cnn ? `1×28×28 → ${describeLayers()}, ReLU, He; trained with Adam` : 'fully connected layers'}</small>
-          </label>
+          </div>
           <div class="tpanel-field">
             <label for={`${id}-hidden`}>Hidden layer sizes</label>
             <input id={`${id}-hidden`} type="text" inputMode="numeric" value={hiddenText} disabled={cnn} aria-describedby={`${id}-hidden-hint`} aria-invalid={!!hiddenError}
@@ -449,14 +449,14 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
             <p>
               <button type="button" data-testid="final-test-button" onClick={() => {
                 setShowTest(true);
-                setAnnouncement(`Final test accuracy ${pct(summary.test!.accuracy)} on the 10,000 test images.`);
+                setAnnouncement(`Final test accuracy ${pct(summary.test!.accuracy, 2)} on the 10,000 test images.`);
               }}>Run the final test</button>{' '}
               <small>Only when you have finished choosing: the test images are for one last measurement.</small>
             </p>
           )}
           {summary.test && showTest && (
             <p data-testid="test-result">
-              Final test: <strong data-testid="test-accuracy">{pct(summary.test.accuracy)}</strong> on the 10,000 test images. This is
+              Final test: <strong data-testid="test-accuracy">{pct(summary.test.accuracy, 2)}</strong> on the 10,000 test images. This is
               the estimate of how the network does on new digits; choosing anything more by it would make it optimistic.
             </p>
           )}

@@ -2,9 +2,10 @@
 // src/engine/step.ts). Each layer's forward and backward pass is one call into the module's SIMD
 // kernels (./assembly/cnn.ts); this file lays out the buffers, strings the calls together in the
 // order of the network's layers, and leaves the update to the engine's own optimisers
-// (createOptimizer, decayGradients), run on views of the module's memory: the update is a few
-// thousand numbers per step against a million multiply-adds of the layers, and sharing it keeps
-// SGD, momentum, RMSProp and Adam exactly the engine's.
+// (createOptimizer, decayGradients), run on views of the module's memory: the update touches each
+// of the tens of thousands of parameters a few times per step, the layers do tens of millions of
+// multiply-adds per minibatch, and sharing it keeps SGD, momentum, RMSProp, Adam and weight decay
+// exactly the engine's.
 //
 // Every run gets its own instance of the one-thread module, so a run's buffers are laid out once
 // and the memory never grows under the views made of it.

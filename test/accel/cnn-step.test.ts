@@ -136,6 +136,12 @@ describe('the WebAssembly CNN step', () => {
       expect(relativeDifference(P.data, slow.parameters()[i].data), quick.parameterNames()[i]).toBeLessThan(1e-3);
     });
     expect(evaluate(quick, data, await fast()).loss).toBeCloseTo(evaluate(slow, data).loss, 3);
+    const decayed = [CNN.create(CHAPTER_CNN), CNN.create(CHAPTER_CNN)];
+    // λ this large shrinks the weights by about a tenth in these few steps: leaving it out would show
+    const decay = { ...options, epochs: 1, optimizer: { name: 'momentum' }, weightDecay: 5 } as const;
+    await train(decayed[0], { train: data }, decay);
+    expect((await train(decayed[1], { train: data }, { ...decay, stepper: await fast() })).step.name).toBe('WebAssembly CNN step');
+    decayed[1].W.forEach((W, s) => expect(relativeDifference(W.data, decayed[0].W[s].data), `weight decay, W${s + 1}`).toBeLessThan(1e-3));
     const tanh = await train(CNN.create({ ...CHAPTER_CNN, activation: 'tanh' }), { train: data }, { ...options, epochs: 1, stepper: await fast() });
     expect(tanh.step).toEqual({ name: 'TypeScript step', threads: 1, reason: 'the WebAssembly CNN step has ReLU units only, not tanh' });
   });

@@ -52,7 +52,7 @@ async function browserRun(url: string, cnn = false) {
   await panel.getByTestId('mnist-loaded').waitFor({ timeout: 60_000 });
   await panel.getByRole('button', { name: 'Load all 60,000' }).click();
   await panel.getByTestId('mnist-loaded').filter({ hasText: '60,000 training images' }).waitFor({ timeout: 120_000 });
-  if (cnn) await panel.getByLabel('Architecture').selectOption('cnn'); // its own learning rate, batch size and Adam come with it
+  if (cnn) await panel.getByLabel('Architecture', { exact: true }).selectOption('cnn'); // its own learning rate, batch size and Adam come with it
   const fields: [string, string][] = cnn
     ? [['Epochs', String(CNN_EPOCHS)], ['Patience', '0'], ['Seed', '1'], ['Training images', '50000']]
     : [['Hidden layer sizes', CONFIG.hidden], ['Learning rate η', CONFIG.learningRate], ['Batch size', CONFIG.batchSize],
@@ -70,9 +70,11 @@ async function browserRun(url: string, cnn = false) {
   const accuracy = Number((await panel.getByTestId('test-accuracy').textContent())!.replace('%', '')) / 100;
   const valAccuracies = (await panel.getByTestId('val-accuracy').allTextContents()).map((t) => t.trim());
   const result = (await panel.getByTestId('test-result').textContent())!.replace(/\s+/g, ' ').trim();
+  // what the panel says of the run: its seconds of training (the worker's own clock) among it
+  const trained = Number(/Training took ([\d.]+) s/.exec((await panel.getByTestId('run-result').textContent())!)?.[1]);
   const longtasks = await page.evaluate(() => (window as unknown as { longtasks: number[] }).longtasks);
   await browser.close();
-  return { seconds, accuracy, valAccuracies, longtasks, result };
+  return { seconds, trained, accuracy, valAccuracies, longtasks, result };
 }
 
 /** The CNN case's baseline: the same run in Node, with the WebAssembly CNN step. */
@@ -108,11 +110,10 @@ try {
 async function convolutional() {
   const b = await browserRun(server.url, true);
   const n = await nodeCnnRun();
-  const trained = Number(/Training took ([\d.]+) s/.exec(b.result)?.[1]);
   console.log(`\nchapter 16's CNN (${describeLayers()}; Adam, η = ${CHAPTER_CNN_OPTIONS.learningRate}, batch ${CHAPTER_CNN_OPTIONS.batchSize}), ${CNN_EPOCHS} epochs on 50,000 images (+10,000 validation), test on 10,000`);
-  console.log(`browser (Chromium, worker): ${b.seconds.toFixed(1)} s from Train to the test accuracy (${trained.toFixed(1)} s of it training, as the panel says);` +
+  console.log(`browser (Chromium, worker): ${b.seconds.toFixed(1)} s from Train to the test accuracy (${b.trained.toFixed(1)} s of it training, as the panel says);` +
     ` test accuracy ${(b.accuracy * 100).toFixed(2)}%; validation per epoch ${b.valAccuracies.join(', ')}`);
-  console.log(`goal, 99.0% within 60 s of training: ${b.accuracy >= 0.99 && trained <= 60 ? 'reached' : 'NOT reached'}`);
+  console.log(`goal, 99.0% within 60 s of training: ${b.accuracy >= 0.99 && b.trained <= 60 ? 'reached' : 'NOT reached'}`);
   console.log(`the panel says: ${b.result}`);
   console.log(`main thread while training: ${b.longtasks.length} long tasks (> 50 ms), longest ${Math.max(0, ...b.longtasks).toFixed(0)} ms`);
   console.log(`baseline (Node, the WebAssembly CNN step on the main thread, same seed): ${n.seconds.toFixed(1)} s, test accuracy ${(n.accuracy * 100).toFixed(2)}%`);

@@ -12,7 +12,7 @@ test('the convolutional network is chosen by keyboard, trains with the WebAssemb
   await panel.scrollIntoViewIfNeeded();
   await expect(panel.getByTestId('mnist-loaded')).toBeVisible({ timeout: 60_000 });
 
-  const architecture = panel.getByLabel('Architecture');
+  const architecture = panel.getByLabel('Architecture', { exact: true });
   await architecture.focus();
   await page.keyboard.press('ArrowDown'); // dense → convolutional
   await expect(architecture).toHaveValue('cnn');
