@@ -80,7 +80,6 @@ test('draw and label digits, see the score and the mistakes, keep them over a re
   const expected = `The network reads ${correct} of your 2 digits as you meant them: ${((100 * correct) / 2).toFixed(1)}%.`;
   await expect(widget.getByTestId('my-digits-score')).toContainText(expected);
   await expect(widget.getByTestId('my-digits-score')).toContainText('Draw at least 8 more');
-  await expect(widget.getByTestId('my-digits-list').locator('li')).toHaveAttribute('data-read', /\d/);
   expect(await widget.getByTestId('my-digits-list').locator('li').evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-read'))))).toEqual(read);
   await expect(widget.getByTestId('my-digits-mistakes').locator('li')).toHaveText([new RegExp(`^You meant a 7; it read an? ${read[1]} \\([0-9.]+%\\)\\.$`)]);
 
