@@ -72,7 +72,7 @@ describe('chapter 15: deeper networks, measured', () => {
       expect(s).toBeGreaterThan(4e-3); // "all about 5 × 10⁻³"
       expect(s).toBeLessThan(6e-3);
     }
-    // σ′ is at most 1/4, at z = 0: the bound behind "at least four times smaller per layer"
+    // σ′ is at most 1/4, at z = 0: the bound behind "a factor of ¼ or less per layer"
     const sigma = (z: number) => 1 / (1 + Math.exp(-z));
     expect(Math.max(...Array.from({ length: 2001 }, (_, i) => sigma(-10 + i / 100) * (1 - sigma(-10 + i / 100))))).toBe(0.25);
 
