@@ -1,14 +1,13 @@
 // Claims of chapter 15 (Going deeper, and data of your own), checked by running its cells (its
 // exercises' wrong answers are in test/content/wrong-answers.ts; the personal test set's scoring in
 // test/data/personal-test.test.ts).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MLP } from '../../src/engine';
 import { sourceExcerpt } from '../../components/ui/source-excerpt';
 import { runChapterCells, shownNumber, shownValues } from './chapter-cells';
+import networkSource from '../../src/engine/network.ts?raw'; // what the chapter imports and shows
 
 const SLUG = '15-going-deeper';
-const networkSource = readFileSync(new URL('../../src/engine/network.ts', import.meta.url), 'utf8');
 
 describe('chapter 15: deeper networks, measured', () => {
   it('shows the engine’s backward pass, which is the recursion: one loop over the layers', () => {
