@@ -27,6 +27,7 @@ describe('chapter 15: deeper networks, measured', () => {
     expect(64 * 64 + 64).toBe(4_160);
     expect(55_050 / 50_890).toBeCloseTo(1.08, 2); // "about 8% more"
     expect(59_210 / 55_050).toBeCloseTo(1.08, 2);
+    expect((784 * 64 + 64) / 59_210).toBeGreaterThan(0.8); // "the first layer holds most of the weights whatever the depth"
   });
 
   it('every cell runs and shows what the text says', async () => {
