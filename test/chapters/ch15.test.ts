@@ -42,8 +42,10 @@ describe('chapter 15: deeper networks, measured', () => {
     expect(shownNumber(checked, 'largestError')).toBeLessThan(0.01 / 10); // "far below 0.01"
     expect(column('relative error of each gradient', '(?:dW|db)[1-4]')).toHaveLength(8); // all eight, dW1 … db4
 
-    const [one, two, three] = column('deeper networks on 8,000 images', 'validation accuracy');
-    expect(column('deeper networks on 8,000 images', 'parameters')).toEqual([50_890, 55_050, 59_210]);
+    const depths = ['784–64–10', '784–64–64–10', '784–64–64–64–10'].map((name) => shown.get(name)!);
+    const [one, two, three] = depths.map((text) => shownNumber(text, 'validationAccuracy'));
+    expect(depths.map((text) => shownNumber(text, 'parameters'))).toEqual([50_890, 55_050, 59_210]);
+    for (const text of depths) expect(text).toContain('step: "TypeScript step"'); // one step for all three
     expect(one).toBeGreaterThan(0.928); // "about 93.3%", and "one hidden layer reaches 93%"
     expect(one).toBeLessThan(0.938);
     expect(two).toBeGreaterThan(0.939); // "about 94.4%"

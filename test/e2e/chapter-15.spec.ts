@@ -126,8 +126,12 @@ test('the depth cell trains three networks in the page’s worker and times them
   await expect(cell.locator('.nb-status')).toHaveText(/^Done/, { timeout: 360_000 });
   const output = cell.locator('.nb-output');
   await expect(output).toContainText('784–64–64–64–10');
-  // each row has its parameter count and a measured, positive time per epoch
+  // each network has its parameter count, a time per epoch measured in the page, and the same step
   const text = (await output.textContent())!;
   for (const count of ['50890', '55050', '59210']) expect(text.replace(/,/g, '')).toContain(count);
+  const seconds = [...text.matchAll(/secondsPerEpoch: ([0-9.]+)/g)].map((m) => Number(m[1]));
+  expect(seconds).toHaveLength(3);
+  for (const s of seconds) expect(s).toBeGreaterThan(0);
+  expect(text.match(/step: "TypeScript step"/g)).toHaveLength(3);
   await expect(output.locator('canvas, svg').first()).toBeVisible();
 });
