@@ -6,9 +6,9 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { MLP, Matrix, argmax } from '../../src/engine';
 import { tooSmallToRead, verdictFor } from '../../src/data/digit-verdict';
-import { preprocessCanvas } from '../../src/data/preprocess';
 import { watchModels } from '../../src/storage/model-store';
 import { readingNetwork, type ReadingNetwork } from './reading-network';
+import { useDrawingPad } from './use-drawing-pad';
 import './DigitPad.css';
 
 export interface DigitPadProps {
@@ -22,20 +22,18 @@ type Reading = { kind: 'empty' } | { kind: 'too-small' } | { kind: 'probabilitie
 
 export default function DigitPad({ size = 280, pen }: DigitPadProps) {
   const inputLabel = useId();
-  const pad = useRef<HTMLCanvasElement>(null);
   const preview = useRef<HTMLCanvasElement>(null);
   const net = useRef<MLP | null>(null);
   const [model, setModel] = useState<ReadingNetwork | null | 'loading'>('loading');
   const [reading, setReading] = useState<Reading>({ kind: 'empty' });
   const [modelError, setModelError] = useState('');
-  const drawing = useRef<{ id: number; x: number; y: number } | null>(null);
   const frame = useRef(0);
+  const { pad, handlers, clear, read: readDrawing } = useDrawingPad({ size, pen, onInk: () => schedule() });
 
   const read = () => {
     frame.current = 0;
     const canvas = pad.current!;
-    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-    const out = preprocessCanvas(ctx.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+    const out = readDrawing();
     if (out.empty) {
       drawPreview(preview.current!, null);
       return setReading({ kind: 'empty' });
@@ -74,51 +72,6 @@ export default function DigitPad({ size = 280, pen }: DigitPadProps) {
     };
   }, []);
 
-  const point = (e: PointerEvent) => {
-    const canvas = pad.current!;
-    const rect = canvas.getBoundingClientRect();
-    return { x: ((e.clientX - rect.left) / rect.width) * canvas.width, y: ((e.clientY - rect.top) / rect.height) * canvas.height };
-  };
-  const stroke = (from: { x: number; y: number }, to: { x: number; y: number }) => {
-    const ctx = pad.current!.getContext('2d', { willReadFrequently: true })!;
-    ctx.strokeStyle = '#000';
-    ctx.lineCap = 'round';
-    ctx.lineJoin = 'round';
-    ctx.lineWidth = pen ?? size / 14;
-    ctx.beginPath();
-    ctx.moveTo(from.x, from.y);
-    ctx.lineTo(to.x, to.y);
-    ctx.stroke();
-  };
-  const onDown = (e: PointerEvent) => {
-    if (e.button !== 0) return;
-    e.preventDefault();
-    pad.current!.setPointerCapture(e.pointerId);
-    const p = point(e);
-    drawing.current = { id: e.pointerId, ...p };
-    stroke(p, p);
-    schedule();
-  };
-  const onMove = (e: PointerEvent) => {
-    const last = drawing.current;
-    if (!last || last.id !== e.pointerId) return;
-    // Coalesced events keep fast pen and touch strokes smooth.
-    for (const ev of e.getCoalescedEvents?.() ?? [e]) {
-      const p = point(ev);
-      stroke(drawing.current!, p);
-      drawing.current = { id: e.pointerId, ...p };
-    }
-    schedule();
-  };
-  const onUp = (e: PointerEvent) => {
-    if (drawing.current?.id === e.pointerId) drawing.current = null;
-  };
-  const clear = () => {
-    const canvas = pad.current!;
-    canvas.getContext('2d')!.clearRect(0, 0, canvas.width, canvas.height);
-    schedule();
-  };
-
   const probabilities = reading.kind === 'probabilities' ? reading.p : null;
   const best = reading.kind === 'probabilities' ? reading.digit : -1;
   const verdict = probabilities
@@ -141,10 +94,7 @@ export default function DigitPad({ size = 280, pen }: DigitPadProps) {
           role="img"
           aria-label="Drawing pad: draw a digit with a mouse, pen or finger"
           data-testid="digit-canvas"
-          onPointerDown={onDown}
-          onPointerMove={onMove}
-          onPointerUp={onUp}
-          onPointerCancel={onUp}
+          {...handlers}
         />
         {/* Right under the pad, so on a phone the drawing hand sees the answer without scrolling. */}
         <p class="digitpad-verdict" aria-live="polite" data-testid="verdict">{model === null ? '' : verdict}</p>

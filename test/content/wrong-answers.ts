@@ -161,4 +161,16 @@ export const WRONG_ANSWERS: Record<string, WrongAnswer[]> = {
     { mistake: 'transposed (right for symmetric cases only)', replace: 'dK.set(i, j, s)', by: 'dK.set(j, i, s)' },
     { mistake: 'averages over the positions instead of summing', replace: 'dK.set(i, j, s)', by: 'dK.set(i, j, s / (dZ.rows * dZ.cols))' },
   ],
+  'ch15-backward-l': [
+    { mistake: 'takes g′ of the layer’s own Z instead of the one below (off by one)', replace: 'g.df(Z[l - 1])', by: 'g.df(Z[l])' },
+    { mistake: 'forgets the g′ factor (right for one layer only)', replace: 'mul(matmulTransA(net.W[l], dZ), g.df(Z[l - 1]))', by: 'matmulTransA(net.W[l], dZ)' },
+    { mistake: 'multiplies by the weights of the layer below', replace: 'matmulTransA(net.W[l], dZ)', by: 'matmulTransA(net.W[l - 1], dZ)' },
+    { mistake: 'stops before the first layer', replace: 'l >= 0', by: 'l >= 1' },
+    { mistake: 'transposed: A[l]·dZᵀ has the shape of W[l]ᵀ', replace: 'dW[l] = matmulTransB(dZ, A[l])', by: 'dW[l] = matmulTransB(A[l], dZ)' },
+  ],
+  'ch15-per-digit': [
+    { mistake: 'divides by all the drawings instead of those of digit k', replace: 'right[k] / n))', by: 'right[k] / meant.length))' },
+    { mistake: 'counts the drawings by what the network read (its precision, not your digit’s accuracy)', replace: 'drawn[meant[j]]++;', by: 'drawn[read[j]]++;' },
+    { mistake: 'scores a digit never drawn as 0 instead of no score', replace: '(n === 0 ? null : right[k] / n)', by: '(n === 0 ? 0 : right[k] / n)' },
+  ],
 };
