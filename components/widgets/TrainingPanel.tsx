@@ -251,6 +251,9 @@ export default function TrainingPanel({ defaults, full = false, save = true, lab
   const chooseNetwork = (network: 'dense' | 'cnn') => {
     const start = network === 'cnn' ? { ...CHAPTER_CNN_OPTIONS, network } : { ...PANEL_DEFAULTS, ...defaults, network };
     setConfig((c) => ({ ...c, network, optimizer: start.optimizer }));
+    // the optimiser's own fields decide the run (readOptions), so they change with the network
+    setOptimizer(start.optimizer?.name ?? 'sgd');
+    setOptionText(optionTexts(start));
     setTexts((t) => ({ ...t, learningRate: String(start.learningRate), batchSize: String(start.batchSize), epochs: String(start.epochs) }));
   };
   // A text field, not type="number": a number field hides what was typed when it is not a number

@@ -20,6 +20,7 @@ test('the convolutional network is chosen by keyboard, trains with the WebAssemb
   // what only the dense network has is off; the CNN's own training comes with it
   await expect(panel.getByLabel('Hidden layer sizes', { exact: true })).toBeDisabled();
   await expect(panel.getByLabel('Learning rate η', { exact: true })).toHaveValue('0.001');
+  await expect(panel.getByLabel('Optimiser', { exact: true })).toHaveValue('adam'); // the field the run reads
 
   for (const [label, value] of [['Training images', '1000'], ['Epochs', '2'], ['Patience', '0']]) {
     await panel.getByLabel(label, { exact: true }).fill(value);
