@@ -1,23 +1,10 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { plainCells, replaceCode } from './cell-editing';
 
 // Types in the cell editor, against chapter 3's cells: cell 1 imports matmul and defines W1 (16, 784),
 // X (784, 5) and Z1; the cells after it see those names, as they do when the page runs in order.
 const CHAPTER = '/03-why-vectorise/';
 
-function plainCells(page: Page): Locator {
-  return page.locator('.nb-cell.nb-live:not([data-exercise]):not([data-solution])');
-}
-
-async function replaceCode(page: Page, cell: Locator, code: string): Promise<void> {
-  const edit = cell.locator('.nb-edit');
-  if (await edit.isVisible()) await edit.click();
-  const content = cell.locator('.cm-content');
-  await expect(content).toBeVisible();
-  await content.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
 
 // The checker's first answer waits for TypeScript to load and read the declarations in its worker:
 // each test's first expectation polls for it that long (a wait for readiness, not a timing claim).

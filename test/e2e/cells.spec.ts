@@ -1,22 +1,9 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { plainCells, replaceCode } from './cell-editing';
 
 // Against chapter 1's real cells: cell A loads MNIST image 0 and defines `pixels`; cell B uses it.
 const CHAPTER = '/01-what-a-digit-looks-like/';
 
-function plainCells(page: Page): Locator {
-  return page.locator('.nb-cell.nb-live:not([data-exercise]):not([data-solution])');
-}
-
-async function replaceCode(page: Page, cell: Locator, code: string): Promise<void> {
-  const edit = cell.locator('.nb-edit');
-  if (await edit.isVisible()) await edit.click();
-  const content = cell.locator('.cm-content');
-  await expect(content).toBeVisible();
-  await content.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
 
 test.beforeEach(async ({ page }) => {
   await page.goto(CHAPTER);
